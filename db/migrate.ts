@@ -1,0 +1,20 @@
+/** Runs the migrations in order with Kysely's Migrator. The list is static so bundlers and tsx agree. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as foundation from './migrations/0001-foundation.ts'
+import * as documents from './migrations/0002-documents.ts'
+import type { Database } from './schema.ts'
+
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+  '0002-documents': documents,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+  }
+}

@@ -1,0 +1,48 @@
+/** Documents and the body they belong to, as the permission rules need them. */
+import type { Kysely } from 'kysely'
+import type { DocumentSubject } from '../../domain/permissions.ts'
+import type { Database, DocumentRow } from '../schema.ts'
+
+export function findDocument(db: Kysely<Database>, id: string) {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** A document with its body in the shape `documentAccess` takes. */
+export async function findDocumentSubject(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ document: DocumentRow; subject: DocumentSubject } | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .innerJoin('bodies', 'bodies.id', 'documents.body_id')
+    .selectAll('documents')
+    .select(['bodies.parent_id as body_parent_id', 'bodies.archived_at as body_archived_at'])
+    .where('documents.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { body_parent_id, body_archived_at, ...document } = row
+  return {
+    document,
+    subject: {
+      state: document.state,
+      body: { id: document.body_id, parentId: body_parent_id, archived: body_archived_at !== null },
+    },
+  }
+}
+
+export function listBodyDocuments(db: Kysely<Database>, bodyId: string) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('body_id', '=', bodyId)
+    .orderBy('updated_at', 'desc')
+    .execute()
+}
+
+export async function insertDocument(db: Kysely<Database>, row: DocumentRow): Promise<void> {
+  await db.insertInto('documents').values(row).execute()
+}
+
+export async function touchDocument(db: Kysely<Database>, id: string, at: number): Promise<void> {
+  await db.updateTable('documents').set({ updated_at: at }).where('id', '=', id).execute()
+}

@@ -1,0 +1,160 @@
+/**
+ * The database schema as Kysely sees it: the one place table types are declared. Rows elsewhere are
+ * `Selectable<...>` of these. Times are milliseconds since the epoch (integers), booleans are 0/1.
+ */
+import type { Generated, Selectable } from 'kysely'
+import type { DocumentState } from '../domain/lifecycle.ts'
+import type { BodyKind, DocumentKind, InstitutionKind, Locale, Role } from '../domain/roles.ts'
+
+export interface InstitutionTable {
+  id: string
+  name_en: string
+  name_zh: string
+  kind: InstitutionKind
+  country: string
+  joined_on: string | null
+  status: 'active' | 'suspended'
+  created_at: number
+}
+
+export interface UserTable {
+  id: string
+  email: string
+  display_name: string
+  institution_id: string | null
+  locale: Locale
+  password_hash: string | null
+  is_secretariat: number
+  disabled_at: number | null
+  created_at: number
+}
+
+export interface SessionTable {
+  /** sha256(token) in hex; the token itself lives only in the cookie. */
+  id: string
+  user_id: string
+  created_at: number
+  expires_at: number
+  user_agent: string
+}
+
+/** One-time tokens: the first-account setup link and password-reset links. Only the hash is stored. */
+export interface OneTimeTokenTable {
+  token_hash: string
+  purpose: 'setup' | 'password_reset'
+  user_id: string | null
+  created_by: string | null
+  created_at: number
+  expires_at: number
+  used_at: number | null
+}
+
+export interface BodyTable {
+  id: string
+  slug: string
+  kind: BodyKind
+  parent_id: string | null
+  name_en: string
+  name_zh: string
+  mandate_en: string
+  mandate_zh: string
+  established: string | null
+  archived_at: number | null
+  created_at: number
+}
+
+export interface MembershipTable {
+  body_id: string
+  user_id: string
+  role: Role
+  since: number
+}
+
+export interface InvitationTable {
+  id: string
+  body_id: string
+  email: string
+  role: Role
+  token_hash: string
+  invited_by: string
+  created_at: number
+  expires_at: number
+  accepted_at: number | null
+  accepted_by: string | null
+  revoked_at: number | null
+}
+
+export interface JoinRequestTable {
+  id: string
+  body_id: string
+  user_id: string
+  message: string
+  status: 'pending' | 'approved' | 'declined'
+  created_at: number
+  decided_by: string | null
+  decided_at: number | null
+}
+
+export interface AuditEventTable {
+  id: Generated<number>
+  at: number
+  actor_id: string | null
+  action: string
+  subject_type: string
+  subject_id: string | null
+  /** JSON object with the details of the event. */
+  data: string
+}
+
+export interface DocumentTable {
+  id: string
+  body_id: string
+  kind: DocumentKind
+  title_en: string
+  title_zh: string
+  language: Locale
+  state: DocumentState
+  created_by: string
+  created_at: number
+  updated_at: number
+}
+
+export interface DocumentUpdateTable {
+  /** Doubles as the sequence number of the update in its document's log. */
+  id: Generated<number>
+  document_id: string
+  update: Uint8Array
+  user_id: string
+  at: number
+}
+
+export interface DocumentSnapshotTable {
+  document_id: string
+  state: Uint8Array
+  /** The id of the last update folded into this snapshot. */
+  up_to: number
+  at: number
+}
+
+export interface Database {
+  institutions: InstitutionTable
+  users: UserTable
+  sessions: SessionTable
+  one_time_tokens: OneTimeTokenTable
+  bodies: BodyTable
+  memberships: MembershipTable
+  invitations: InvitationTable
+  join_requests: JoinRequestTable
+  audit_events: AuditEventTable
+  documents: DocumentTable
+  document_updates: DocumentUpdateTable
+  document_snapshots: DocumentSnapshotTable
+}
+
+export type UserRow = Selectable<UserTable>
+export type BodyRow = Selectable<BodyTable>
+export type InstitutionRow = Selectable<InstitutionTable>
+export type DocumentRow = Selectable<DocumentTable>
+export type InvitationRow = Selectable<InvitationTable>
+export type JoinRequestRow = Selectable<JoinRequestTable>
+export type AuditEventRow = Selectable<AuditEventTable>
