@@ -1,0 +1,82 @@
+/**
+ * The API: one sub-app per resource, chained so `AppType` carries every route to the typed client.
+ * Order of middleware: security headers → body limit → session → same-origin check → routes.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { HubError } from '../domain/errors.ts'
+import { docsRoutes } from './docs.ts'
+import type { ApiDeps, AppEnv } from './env.ts'
+import { errorBody, handleError } from './errors.ts'
+import { sameOriginMiddleware } from './middleware/same-origin.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
+import { sessionMiddleware } from './middleware/session.ts'
+import { auditRoutes } from './routes/audit.ts'
+import { authRoutes } from './routes/auth.ts'
+import { bodyRoutes } from './routes/bodies.ts'
+import { documentRoutes } from './routes/documents.ts'
+import { healthRoutes } from './routes/health.ts'
+import { institutionRoutes } from './routes/institutions.ts'
+import { bodyInvitationRoutes, invitationRoutes } from './routes/invitations.ts'
+import { joinRequestRoutes } from './routes/join-requests.ts'
+import { meRoutes } from './routes/me.ts'
+import { memberRoutes } from './routes/members.ts'
+import { userRoutes } from './routes/users.ts'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+function apiRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .route('/health', healthRoutes)
+    .route('/auth', authRoutes)
+    .route('/me', meRoutes)
+    .route('/institutions', institutionRoutes)
+    .route('/users', userRoutes)
+    .route('/bodies', bodyRoutes)
+    .route('/bodies', memberRoutes)
+    .route('/bodies', bodyInvitationRoutes)
+    .route('/bodies', joinRequestRoutes)
+    .route('/invitations', invitationRoutes)
+    .route('/audit', auditRoutes)
+    .route('/', documentRoutes)
+}
+
+export type ApiRoutes = ReturnType<typeof apiRoutes>
+
+export function createApi(deps: ApiDeps) {
+  const api = apiRoutes()
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Consensus Hub API',
+      version: '1',
+      description:
+        'Sign in with POST /api/auth/login; the session cookie authenticates every other call. Requests that change data must be same-origin JSON.',
+    },
+  })
+  api.route('/docs', docsRoutes)
+  api.notFound((c) => c.json(errorBody('not_found', 'No such API route.'), 404))
+
+  const app = new OpenAPIHono<AppEnv>()
+  app.use('*', securityHeaders)
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HubError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')
+      },
+    }),
+  )
+  app.use('/api/*', sessionMiddleware)
+  app.use('/api/*', sameOriginMiddleware)
+  app.route('/api', api)
+  app.onError(handleError)
+  return app
+}
+
+export type AppType = ReturnType<typeof createApi>

@@ -1,0 +1,23 @@
+/**
+ * The one place errors become HTTP: a HubError keeps its status and code; Hono's own HTTPExceptions (bad
+ * JSON, body too large) get a code of their own; anything else is logged and answered with a bare 500.
+ */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { HubError } from '../domain/errors.ts'
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } }
+}
+
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof HubError) return c.json(errorBody(err.code, err.message), err.status)
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode
+    const code = status === 413 ? 'payload_too_large' : status === 400 ? 'malformed_request' : 'http_error'
+    return c.json(errorBody(code, err.message || 'The request could not be processed.'), status)
+  }
+  console.error('[api] unexpected error', c.req.method, c.req.path, err)
+  return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500)
+}

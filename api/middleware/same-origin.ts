@@ -1,0 +1,27 @@
+/**
+ * Cross-site request protection: an unsafe method (POST, PUT, PATCH, DELETE) must come from our own origin
+ * (Origin header, or Sec-Fetch-Site: same-origin when a browser sends no Origin) and, when it has a body,
+ * carry a JSON content type: a cross-site form can send neither without a CORS preflight we never grant.
+ */
+import { createMiddleware } from 'hono/factory'
+import { HubError } from '../../domain/errors.ts'
+import { isAllowedOrigin } from '../../domain/same-origin.ts'
+import type { AppEnv } from '../env.ts'
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+export const sameOriginMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE.has(c.req.method)) return next()
+  const origin = c.req.header('origin')
+  const host = c.var.deps.config.trustProxy ? (c.req.header('x-forwarded-host') ?? c.req.header('host')) : c.req.header('host')
+  const sameOrigin = origin
+    ? isAllowedOrigin(origin, host, c.var.deps.config.publicUrl)
+    : c.req.header('sec-fetch-site') === 'same-origin'
+  if (!sameOrigin) throw new HubError(403, 'cross_origin', 'Requests that change data must come from the hub itself.')
+  const hasBody = c.req.header('content-length') ? c.req.header('content-length') !== '0' : c.req.header('transfer-encoding') !== undefined
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
+  if (hasBody && type !== 'application/json') {
+    throw new HubError(415, 'unsupported_media_type', 'Send the request body as application/json.')
+  }
+  return next()
+})

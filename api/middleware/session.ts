@@ -1,0 +1,23 @@
+/** Reads the session cookie on every request, renews it when due, and loads the actor for the rules. */
+import { createMiddleware } from 'hono/factory'
+import { loadActor, validateSessionToken } from '../../db/session-auth.ts'
+import { sessionTokenFromCookieHeader } from '../../domain/session-policy.ts'
+import { setSessionCookie } from '../auth/cookies.ts'
+import type { AppEnv } from '../env.ts'
+
+export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('session', null)
+  c.set('actor', null)
+  const token = sessionTokenFromCookieHeader(c.req.header('cookie'))
+  if (token) {
+    const { db, now } = c.var.deps
+    const session = await validateSessionToken(db, token, now())
+    const actor = session ? await loadActor(db, session.userId) : null
+    if (session && actor) {
+      c.set('session', session)
+      c.set('actor', actor)
+      if (session.renewed) setSessionCookie(c, token, session.expiresAt)
+    }
+  }
+  await next()
+})

@@ -1,0 +1,42 @@
+/** Bodies of the organisation: organs, committees, working groups and their programmes. */
+import type { Kysely } from 'kysely'
+import type { BodySubject } from '../../domain/permissions.ts'
+import type { BodyRow, Database } from '../schema.ts'
+
+export function listBodies(db: Kysely<Database>, opts: { includeArchived: boolean }) {
+  let q = db
+    .selectFrom('bodies')
+    .selectAll('bodies')
+    .select((eb) =>
+      eb
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .whereRef('memberships.body_id', '=', 'bodies.id')
+        .where('users.disabled_at', 'is', null)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('member_count'),
+    )
+  if (!opts.includeArchived) q = q.where('archived_at', 'is', null)
+  return q.orderBy('created_at').orderBy('name_en').execute()
+}
+
+export function findBodyBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('bodies').selectAll().where('slug', '=', slug).executeTakeFirst()
+}
+
+export function findBody(db: Kysely<Database>, id: string) {
+  return db.selectFrom('bodies').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function insertBody(db: Kysely<Database>, row: BodyRow): Promise<void> {
+  await db.insertInto('bodies').values(row).execute()
+}
+
+export async function updateBody(db: Kysely<Database>, id: string, patch: Partial<Omit<BodyRow, 'id' | 'created_at'>>) {
+  if (Object.keys(patch).length === 0) return
+  await db.updateTable('bodies').set(patch).where('id', '=', id).execute()
+}
+
+export function toBodySubject(b: Pick<BodyRow, 'id' | 'parent_id' | 'archived_at'>): BodySubject {
+  return { id: b.id, parentId: b.parent_id, archived: b.archived_at !== null }
+}

@@ -1,0 +1,15 @@
+/** An invitation link works once, for 14 days, unless revoked or its body was archived. */
+import { DAY_MS } from './session-policy.ts'
+import { gone } from './errors.ts'
+
+export const INVITATION_TTL_MS = 14 * DAY_MS
+
+export function assertInvitationUsable(
+  inv: { accepted_at: number | null; revoked_at: number | null; expires_at: number; body_archived_at: number | null },
+  now: number,
+): void {
+  if (inv.accepted_at !== null) throw gone('invitation_used', 'This invitation has already been accepted.')
+  if (inv.revoked_at !== null) throw gone('invitation_revoked', 'This invitation was withdrawn by the chair.')
+  if (inv.expires_at <= now) throw gone('invitation_expired', 'This invitation has expired. Ask the chair for a new one.')
+  if (inv.body_archived_at !== null) throw gone('body_archived', 'This body has been archived.')
+}
