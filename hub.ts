@@ -36,6 +36,8 @@ export interface HubOptions {
   /** Mounts the web client (static files with history fallback) after the API. */
   web?: (app: Hono<AppEnv>) => void
   log?: (line: string) => void
+  /** Fill a fresh database with demo people, institutions and documents (npm run demo). */
+  demo?: boolean
 }
 
 export interface Hub {

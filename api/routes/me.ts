@@ -10,6 +10,15 @@ import { loadMe } from '../presenters/me.ts'
 import { iso } from '../presenters/time.ts'
 import { MeSchema } from '../presenters/users.ts'
 import { newRouter } from '../router.ts'
+import { activityInBodies, documentsInBodies, draftsOf } from '../../db/queries/home.ts'
+import { SECRETARIAT_AWAITS, statesAwaiting } from '../../domain/awaiting.ts'
+import { DocumentSchema, presentDocument } from '../presenters/documents.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+
+async function allBodyIds(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('bodies').select('id').execute()).map((b) => b.id)
+}
 import { anyPassword, locale, name, password } from '../schemas.ts'
 
 const SessionSchema = z
@@ -59,7 +68,75 @@ const revokeSession = createRoute({
   responses: { 200: ok(OkSchema), ...errors },
 })
 
+const HomeDocumentSchema = DocumentSchema.extend({
+  body: z.object({ slug: z.string(), nameEn: z.string(), nameZh: z.string() }),
+}).openapi('HomeDocument')
+
+const home = createRoute({
+  method: 'get',
+  path: '/home',
+  tags: ['Me'],
+  summary: 'My home page: drafts I work on, documents awaiting my action, recent activity in my bodies',
+  responses: {
+    200: ok(
+      z.object({
+        drafts: z.array(HomeDocumentSchema),
+        awaiting: z.array(HomeDocumentSchema),
+        activity: z.array(
+          z.object({
+            id: z.number(),
+            at: z.string(),
+            actorName: z.string().nullable(),
+            action: z.string(),
+            subjectType: z.string(),
+            subjectId: z.string().nullable(),
+            data: z.record(z.string(), z.unknown()),
+          }),
+        ),
+      }),
+    ),
+    ...errors,
+  },
+})
+
+type HomeRow = Parameters<typeof presentDocument>[0] & { body_slug: string; body_name_en: string; body_name_zh: string }
+const presentHomeDocument = (d: HomeRow) => ({
+  ...presentDocument(d),
+  body: { slug: d.body_slug, nameEn: d.body_name_en, nameZh: d.body_name_zh },
+})
+
 export const meRoutes = newRouter()
+  .openapi(home, async (c) => {
+    const actor = requireActor(c)
+    const { db } = c.var.deps
+    const bodyIds = [...actor.roles.keys()]
+    const awaitingByRole = await Promise.all(
+      [...actor.roles].map(([bodyId, role]) => documentsInBodies(db, [bodyId], statesAwaiting(role), 20)),
+    )
+    if (actor.isSecretariat) awaitingByRole.push(await documentsInBodies(db, await allBodyIds(db), SECRETARIAT_AWAITS, 50))
+    const seen = new Set<string>()
+    const awaiting = awaitingByRole
+      .flat()
+      .filter((d) => !seen.has(d.id) && seen.add(d.id))
+      .sort((a, b) => b.updated_at - a.updated_at)
+    const [drafts, activity] = await Promise.all([draftsOf(db, actor.userId), activityInBodies(db, bodyIds)])
+    return c.json(
+      {
+        drafts: drafts.map(presentHomeDocument),
+        awaiting: awaiting.map(presentHomeDocument),
+        activity: activity.map((a) => ({
+          id: a.id,
+          at: iso(a.at),
+          actorName: a.actor_name,
+          action: a.action,
+          subjectType: a.subject_type,
+          subjectId: a.subject_id,
+          data: JSON.parse(a.data) as Record<string, unknown>,
+        })),
+      },
+      200,
+    )
+  })
   .openapi(getMe, async (c) => {
     const actor = requireActor(c)
     return c.json(await loadMe(c.var.deps.db, actor.userId), 200)
