@@ -1,0 +1,239 @@
+/**
+ * The authorization matrix: every API route × every kind of actor → the expected status, run as one
+ * parameterized test against a real hub. Each case gets a fresh session and fresh targets, so cases that
+ * change data (remove a member, sign out) do not disturb the others.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSession } from '../../db/session-auth.ts'
+import { generateToken, hashToken } from '../../db/tokens.ts'
+import { newId } from '../../db/ids.ts'
+import { startTestHub, type TestHub } from '../helpers/hub.ts'
+
+const ACTORS = ['anonymous', 'outsider', 'observer', 'member', 'otherChair', 'chair', 'secretariat'] as const
+type ActorName = (typeof ACTORS)[number]
+type Expect = Record<ActorName, number>
+
+/** Expected statuses in ACTORS order. */
+const E = (...s: number[]): Expect => Object.fromEntries(ACTORS.map((a, i) => [a, s[i]])) as Expect
+const signedIn = (status: number) => E(401, status, status, status, status, status, status)
+const secretariatOnly = (status: number) => E(401, 403, 403, 403, 403, 403, status)
+const chairs = (status: number) => E(401, 403, 403, 403, 403, status, status)
+
+interface Case {
+  route: string
+  /** Builds the request for one actor; runs before each case so targets are fresh. */
+  make: (ctx: Ctx) => Promise<{ path: string; json?: unknown }>
+  expect: Expect
+}
+
+interface Ctx {
+  hub: TestHub
+  actor: ActorName
+  userId: string | null
+  sessionToken: string | null
+}
+
+let hub: TestHub
+const ids: Partial<Record<ActorName, string>> = {}
+let draftId = ''
+let n = 0
+
+async function freshMember(role: 'member' | 'observer' = 'member') {
+  const u = await hub.makeUser()
+  await hub.addMember('data', u.id, role)
+  return u.id
+}
+
+async function freshInvitation(email = `invitee${++n}@hub.test`) {
+  const token = generateToken()
+  const id = newId()
+  const bodyId = await hub.bodyId('data')
+  await hub.conn.db
+    .insertInto('invitations')
+    .values({ id, body_id: bodyId, email, role: 'member', token_hash: hashToken(token), invited_by: ids.chair!, created_at: Date.now(), expires_at: Date.now() + 86_400_000, accepted_at: null, accepted_by: null, revoked_at: null })
+    .execute()
+  return { id, token }
+}
+
+async function freshJoinRequest() {
+  const u = await hub.makeUser()
+  const id = newId()
+  await hub.conn.db
+    .insertInto('join_requests')
+    .values({ id, body_id: await hub.bodyId('data'), user_id: u.id, message: 'please', status: 'pending', created_at: Date.now(), decided_by: null, decided_at: null })
+    .execute()
+  return id
+}
+
+const CASES: Case[] = [
+  { route: 'GET /api/health', make: async () => ({ path: '/api/health' }), expect: E(200, 200, 200, 200, 200, 200, 200) },
+  { route: 'POST /api/auth/logout', make: async () => ({ path: '/api/auth/logout' }), expect: E(200, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/me', make: async () => ({ path: '/api/me' }), expect: signedIn(200) },
+  { route: 'PATCH /api/me', make: async () => ({ path: '/api/me', json: { locale: 'zh' } }), expect: signedIn(200) },
+  {
+    route: 'POST /api/me/password',
+    make: async () => ({ path: '/api/me/password', json: { currentPassword: 'not-the-password', newPassword: 'a-new-password-1' } }),
+    expect: signedIn(400),
+  },
+  { route: 'GET /api/me/sessions', make: async () => ({ path: '/api/me/sessions' }), expect: signedIn(200) },
+  {
+    route: 'DELETE /api/me/sessions/:id',
+    make: async ({ userId }) => {
+      if (!userId) return { path: `/api/me/sessions/${'a'.repeat(64)}` }
+      const { session } = await createSession(hub.conn.db, userId, Date.now())
+      return { path: `/api/me/sessions/${session.id}` }
+    },
+    expect: signedIn(200),
+  },
+  { route: 'GET /api/me/home', make: async () => ({ path: '/api/me/home' }), expect: signedIn(200) },
+  { route: 'GET /api/institutions', make: async () => ({ path: '/api/institutions' }), expect: signedIn(200) },
+  {
+    route: 'POST /api/institutions',
+    make: async () => ({ path: '/api/institutions', json: { nameEn: 'Institute', nameZh: '研究所', kind: 'think_tank', country: 'SG' } }),
+    expect: secretariatOnly(201),
+  },
+  {
+    route: 'PATCH /api/institutions/:id',
+    make: async () => ({ path: `/api/institutions/${await hub.makeInstitution()}`, json: { status: 'suspended' } }),
+    expect: secretariatOnly(200),
+  },
+  { route: 'GET /api/users', make: async () => ({ path: '/api/users' }), expect: secretariatOnly(200) },
+  {
+    route: 'POST /api/users',
+    make: async () => ({ path: '/api/users', json: { email: `new${++n}@hub.test`, displayName: 'New Person' } }),
+    expect: secretariatOnly(201),
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    make: async () => ({ path: `/api/users/${(await hub.makeUser()).id}`, json: { displayName: 'Renamed' } }),
+    expect: secretariatOnly(200),
+  },
+  { route: 'POST /api/users/:id/disable', make: async () => ({ path: `/api/users/${(await hub.makeUser()).id}/disable` }), expect: secretariatOnly(200) },
+  { route: 'POST /api/users/:id/enable', make: async () => ({ path: `/api/users/${(await hub.makeUser()).id}/enable` }), expect: secretariatOnly(200) },
+  {
+    route: 'POST /api/users/:id/password-reset',
+    make: async () => ({ path: `/api/users/${(await hub.makeUser()).id}/password-reset` }),
+    expect: secretariatOnly(200),
+  },
+  { route: 'GET /api/bodies', make: async () => ({ path: '/api/bodies' }), expect: signedIn(200) },
+  {
+    route: 'POST /api/bodies',
+    make: async () => ({ path: '/api/bodies', json: { slug: `body-${++n}`, kind: 'working_group', nameEn: 'Group', nameZh: '组' } }),
+    expect: secretariatOnly(201),
+  },
+  { route: 'GET /api/bodies/:slug', make: async () => ({ path: '/api/bodies/data' }), expect: signedIn(200) },
+  {
+    route: 'PATCH /api/bodies/:slug',
+    make: async () => ({ path: '/api/bodies/data', json: { mandateEn: `Mandate ${++n}` } }),
+    expect: secretariatOnly(200),
+  },
+  {
+    route: 'PATCH /api/bodies/:slug/members/:userId',
+    make: async () => ({ path: `/api/bodies/data/members/${await freshMember()}`, json: { role: 'observer' } }),
+    expect: chairs(200),
+  },
+  {
+    route: 'DELETE /api/bodies/:slug/members/:userId',
+    make: async () => ({ path: `/api/bodies/data/members/${await freshMember()}` }),
+    expect: chairs(200),
+  },
+  {
+    route: 'POST /api/bodies/:slug/invitations',
+    make: async () => ({ path: '/api/bodies/data/invitations', json: { email: `guest${++n}@hub.test`, role: 'observer' } }),
+    expect: chairs(201),
+  },
+  { route: 'GET /api/bodies/:slug/invitations', make: async () => ({ path: '/api/bodies/data/invitations' }), expect: chairs(200) },
+  {
+    route: 'DELETE /api/bodies/:slug/invitations/:id',
+    make: async () => ({ path: `/api/bodies/data/invitations/${(await freshInvitation()).id}` }),
+    expect: chairs(200),
+  },
+  {
+    route: 'GET /api/invitations/:token',
+    make: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}` }),
+    expect: E(200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Signed-in people may accept only invitations sent to their own email; anonymous must choose a name and password.
+    route: 'POST /api/invitations/:token/accept',
+    make: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}/accept`, json: {} }),
+    expect: E(400, 403, 403, 403, 403, 403, 403),
+  },
+  {
+    route: 'POST /api/bodies/:slug/join-requests',
+    make: async () => ({ path: '/api/bodies/data/join-requests', json: { message: 'I would like to contribute.' } }),
+    expect: E(401, 201, 409, 409, 201, 409, 201),
+  },
+  { route: 'GET /api/bodies/:slug/join-requests', make: async () => ({ path: '/api/bodies/data/join-requests' }), expect: chairs(200) },
+  {
+    route: 'POST /api/bodies/:slug/join-requests/:id/approve',
+    make: async () => ({ path: `/api/bodies/data/join-requests/${await freshJoinRequest()}/approve`, json: { role: 'member' } }),
+    expect: chairs(200),
+  },
+  {
+    route: 'POST /api/bodies/:slug/join-requests/:id/decline',
+    make: async () => ({ path: `/api/bodies/data/join-requests/${await freshJoinRequest()}/decline` }),
+    expect: chairs(200),
+  },
+  { route: 'GET /api/audit', make: async () => ({ path: '/api/audit?limit=5' }), expect: secretariatOnly(200) },
+  {
+    route: 'POST /api/bodies/:slug/documents',
+    make: async () => ({ path: '/api/bodies/data/documents', json: { kind: 'research_report', titleEn: 'Report', titleZh: '报告', language: 'en' } }),
+    expect: E(401, 403, 403, 201, 403, 201, 201),
+  },
+  { route: 'GET /api/bodies/:slug/documents', make: async () => ({ path: '/api/bodies/data/documents' }), expect: signedIn(200) },
+  { route: 'GET /api/documents/:id', make: async () => ({ path: `/api/documents/${draftId}` }), expect: E(401, 404, 200, 200, 404, 200, 200) },
+]
+
+beforeAll(async () => {
+  hub = await startTestHub()
+  for (const actor of ACTORS) {
+    if (actor === 'anonymous') continue
+    ids[actor] = (await hub.makeUser({ name: actor, secretariat: actor === 'secretariat' })).id
+  }
+  await hub.addMember('data', ids.observer!, 'observer')
+  await hub.addMember('data', ids.member!, 'member')
+  await hub.addMember('data', ids.chair!, 'chair')
+  await hub.addMember('cross-border-ecommerce', ids.otherChair!, 'chair')
+  draftId = newId()
+  await hub.conn.db
+    .insertInto('documents')
+    .values({ id: draftId, body_id: await hub.bodyId('data'), kind: 'research_report', title_en: 'Draft', title_zh: '草稿', language: 'en', state: 'draft', created_by: ids.member!, created_at: Date.now(), updated_at: Date.now() })
+    .execute()
+})
+afterAll(() => hub.close())
+
+const table = CASES.flatMap((c) => ACTORS.map((actor) => ({ ...c, actor, expected: c.expect[actor] })))
+
+describe(`authorization matrix (${ACTORS.length} actors × ${CASES.length} routes = ${table.length} cases)`, () => {
+  it('covers every route the API documents', async () => {
+    const doc = await (await hub.request('GET', '/api/openapi.json')).json()
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} /api${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
+    const authRoutes = ['POST /api/auth/login', 'POST /api/auth/setup', 'GET /api/auth/password-resets/:token', 'POST /api/auth/password-resets/:token']
+    const inMatrix = new Set(CASES.map((c) => c.route))
+    // Credential routes (sign-in, setup, reset links) are specified in tests/api/sessions.test.ts instead.
+    expect(documented.filter((r) => !inMatrix.has(r) && !authRoutes.includes(r))).toEqual([])
+  })
+
+  it('every actor gets exactly the expected status on every route', async () => {
+    const mismatches: string[] = []
+    for (const c of table) {
+      const userId = c.actor === 'anonymous' ? null : ids[c.actor]!
+      let cookie: string | undefined
+      let sessionToken: string | null = null
+      if (userId) {
+        const { token } = await createSession(hub.conn.db, userId, Date.now())
+        sessionToken = token
+        cookie = `hub_session=${token}`
+      }
+      const { path, json } = await c.make({ hub, actor: c.actor, userId, sessionToken })
+      const [method] = c.route.split(' ')
+      const res = await hub.request(method, path, { cookie, json })
+      if (res.status !== c.expected) mismatches.push(`${c.route} as ${c.actor}: expected ${c.expected}, got ${res.status} ${await res.text()}`)
+      else await res.body?.cancel()
+    }
+    expect(mismatches).toEqual([])
+  })
+})
