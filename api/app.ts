@@ -55,7 +55,6 @@ export function createApi(deps: ApiDeps) {
     },
   })
   api.route('/docs', docsRoutes)
-  api.notFound((c) => c.json(errorBody('not_found', 'No such API route.'), 404))
 
   const app = new OpenAPIHono<AppEnv>()
   app.use('*', securityHeaders)
@@ -67,7 +66,9 @@ export function createApi(deps: ApiDeps) {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is never read: close the connection so the client cannot reuse it.
+        c.header('Connection', 'close')
         throw new HubError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')
       },
     }),
@@ -75,6 +76,7 @@ export function createApi(deps: ApiDeps) {
   app.use('/api/*', sessionMiddleware)
   app.use('/api/*', sameOriginMiddleware)
   app.route('/api', api)
+  app.notFound((c) => c.json(errorBody('not_found', c.req.path.startsWith('/api/') ? 'No such API route.' : 'No such page.'), 404))
   app.onError(handleError)
   return app
 }
