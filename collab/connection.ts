@@ -1,0 +1,58 @@
+/**
+ * One websocket connection to one document: who it is, what it may do, and its counters. Sending goes
+ * through `send`, which drops a client whose unread backlog grows past the limit (a slow or stalled reader
+ * must not make the server buffer without bound; others are unaffected).
+ */
+import type { WebSocket } from 'ws'
+import type { CloseCode } from './close-codes.ts'
+import type { Identity } from './identity.ts'
+import { RateLimiter, type Limits } from './limits.ts'
+
+export type Access = 'read' | 'write'
+
+const OPEN = 1
+const SEND_OPTIONS = { binary: true, compress: false } as const
+
+export class Connection {
+  readonly ownedClientIds = new Set<number>()
+  readonly limiter: RateLimiter
+  /** Access re-evaluations in progress: the connection's updates wait until they settle. */
+  gate = 0
+  /** Closed because access ended (4401/4403/4404): its queued updates are dropped, not stored. */
+  revoked = false
+  closed = false
+  /** Update messages of this connection durably stored (or found already contained), for acks. */
+  saved = 0
+  /** Bumped per access re-evaluation, so only the latest one's verdict applies. */
+  evaluation = 0
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly documentId: string,
+    readonly identity: Identity,
+    public access: Access,
+    public sessionExpiresAt: number,
+    readonly wantsAcks: boolean,
+    private readonly limits: Limits,
+    private readonly onSlowReader: (conn: Connection) => void,
+  ) {
+    this.limiter = new RateLimiter(limits)
+  }
+
+  send(message: Buffer): void {
+    if (this.closed || this.ws.readyState !== OPEN) return
+    this.ws.send(message, SEND_OPTIONS)
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.closed = true
+      this.onSlowReader(this)
+      this.ws.terminate()
+    }
+  }
+
+  close(code: CloseCode, reason: string, revoke = false): void {
+    if (revoke) this.revoked = true
+    if (this.closed) return
+    this.closed = true
+    this.ws.close(code, reason)
+  }
+}

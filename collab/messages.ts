@@ -1,0 +1,84 @@
+/**
+ * What the server does with each frame a client sends (protocol.ts describes the format):
+ * - sync step 1 → answered with step 2 (also for read-only connections);
+ * - sync step 2 / update → from a writer: checked against the size cap, validated off the main thread,
+ *   then queued for the next group commit (persistence.ts); from a read-only connection: ignored, never
+ *   applied nor forwarded;
+ * - awareness → trusted-awareness rules (awareness.ts), broadcast once per tick;
+ * - query awareness → every current state.
+ * Anything else (text frames, malformed or unknown messages, updates Yjs refuses) closes that connection
+ * with a 44xx code; a connection that sends too much too fast gets 4429.
+ */
+import { CLOSE } from './close-codes.ts'
+import type { Connection } from './connection.ts'
+import type { Limits } from './limits.ts'
+import type { Committer } from './persistence.ts'
+import { decodeClientMessage, ProtocolError } from './protocol.ts'
+import type { Room } from './room.ts'
+import { UpdateRejected, type Validator } from './validator.ts'
+
+export interface MessageContext {
+  validator: Validator
+  committer: Committer
+  limits: Limits
+  awarenessChanged: (room: Room) => void
+  /** Re-checks the session when its known expiry has passed. */
+  checkSession: (conn: Connection) => void
+}
+
+export function handleFrame(ctx: MessageContext, conn: Connection, room: Room, data: Buffer, isBinary: boolean): void {
+  if (conn.closed) return
+  if (!isBinary) return conn.close(CLOSE.badMessage, 'text frames are not supported', true)
+  if (!conn.limiter.take(data.length)) return conn.close(CLOSE.rateLimited, 'too many messages', true)
+  ctx.checkSession(conn)
+  let msg
+  try {
+    msg = decodeClientMessage(data)
+  } catch (err) {
+    return conn.close(CLOSE.badMessage, err instanceof ProtocolError ? err.message : 'malformed message', true)
+  }
+  switch (msg.type) {
+    case 'sync-step1':
+      return conn.send(room.syncStep2(msg.stateVector))
+    case 'sync-step2':
+    case 'sync-update':
+      return submitUpdate(ctx, conn, room, msg.update)
+    case 'awareness':
+      if (room.awareness.apply(conn, msg.entries) === 'too-large') {
+        return conn.close(CLOSE.tooLarge, 'awareness state too large', true)
+      }
+      if (room.awareness.dirty) ctx.awarenessChanged(room)
+      return
+    case 'query-awareness': {
+      const all = room.awareness.encodeAll()
+      if (all) conn.send(all)
+    }
+  }
+}
+
+function submitUpdate(ctx: MessageContext, conn: Connection, room: Room, update: Uint8Array): void {
+  if (conn.access !== 'write') return
+  if (room.storedBytes + room.inFlightBytes + update.length > ctx.limits.maxDocumentBytes) {
+    return conn.close(CLOSE.tooLarge, 'document size limit reached', true)
+  }
+  room.inFlight++
+  room.inFlightBytes += update.length
+  const settle = () => {
+    room.inFlight--
+    room.inFlightBytes -= update.length
+  }
+  ctx.validator.check(room.id, update).then(
+    () => {
+      settle()
+      room.accepted.push({ conn, update })
+      ctx.committer.request(room)
+    },
+    (err: unknown) => {
+      settle()
+      const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
+      if (reason === 'closed') return
+      if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update', true)
+      else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory', true)
+    },
+  )
+}

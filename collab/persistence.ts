@@ -1,0 +1,166 @@
+/**
+ * Durable before broadcast, with group commit.
+ *
+ * Validated updates collect per room. A flush applies them to the room docs, appends the effective updates
+ * to `document_updates` and commits, all in one synchronous step and one SQLite transaction for every room
+ * (synchronous=FULL: one fsync per batch, not per update). Only after the commit returns are the updates
+ * broadcast (one message per room per batch, the same Buffer to every socket) and the senders who asked
+ * for it told how many of their messages are saved. Flushes are at least `batchWindowMs` apart, so under
+ * load batches grow instead of fsyncs multiplying; an update arriving after a quiet spell goes out at once.
+ *
+ * If the commit throws, the docs of that batch hold updates the store does not: those rooms are dropped
+ * (their clients reconnect, reload from the store and resend what they still have). The log is compacted
+ * into `document_snapshots` (state = snapshot + tail, tail deleted) in one transaction once it grows, when
+ * a room unloads and at shutdown. Both steps wait while an API transaction is open on the shared handle, so
+ * our COMMIT is always a real commit and never folded into someone else's transaction.
+ */
+import * as Y from 'yjs'
+import type { CollabStore } from '../db/queries/collab-store.ts'
+import type { Connection } from './connection.ts'
+import { encodeSaved, encodeSync, SYNC_UPDATE } from './protocol.ts'
+import type { Room } from './room.ts'
+
+export interface CommitterOptions {
+  store: CollabStore
+  now: () => number
+  batchWindowMs: number
+  compactAfterUpdates: number
+  log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void
+  /** Called for rooms whose doc no longer matches the store (failed commit or apply). */
+  onBroken: (room: Room) => void
+  /** Called when updates that passed validation were not applied (their connection lost write access). */
+  onDropped: (room: Room) => void
+}
+
+interface Outcome {
+  room: Room
+  broadcasts: Uint8Array[]
+  senders: Set<Connection>
+  saved: Map<Connection, number>
+}
+
+export class Committer {
+  private readonly dirty = new Set<Room>()
+  private scheduled = false
+  private lastFlush = -Infinity
+  /** Batches and delivered messages, for the server's stats. */
+  batches = 0
+
+  constructor(private readonly opts: CommitterOptions) {}
+
+  /** Marks a room as having accepted updates; schedules a flush. */
+  request(room: Room): void {
+    this.dirty.add(room)
+    if (this.scheduled) return
+    this.scheduled = true
+    const wait = this.lastFlush + this.opts.batchWindowMs - performance.now()
+    if (wait <= 0) setImmediate(() => this.run())
+    else setTimeout(() => this.run(), wait)
+  }
+
+  private run(): void {
+    this.scheduled = false
+    if (this.opts.store.busy()) {
+      this.scheduled = true
+      setTimeout(() => this.run(), 1)
+      return
+    }
+    this.flush()
+  }
+
+  /** Commits and broadcasts everything accepted so far. Returns false if the store is busy. */
+  flush(): boolean {
+    if (this.dirty.size === 0) return true
+    if (this.opts.store.busy()) return false
+    this.lastFlush = performance.now()
+    const rooms = [...this.dirty]
+    this.dirty.clear()
+    const outcomes: Outcome[] = []
+    try {
+      this.opts.store.transaction(() => {
+        for (const room of rooms) {
+          const outcome = this.applyRoom(room)
+          if (outcome) outcomes.push(outcome)
+        }
+      })
+    } catch (err) {
+      this.opts.log('error', 'collab commit failed', { error: String(err) })
+      for (const room of rooms) this.opts.onBroken(room)
+      return true
+    }
+    this.batches++
+    for (const outcome of outcomes) this.deliver(outcome)
+    for (const room of rooms) {
+      if (room.log.logCount >= this.opts.compactAfterUpdates || room.log.logBytes > Math.max(room.log.snapshotBytes, 1 << 20)) {
+        this.compact(room)
+      }
+    }
+    return true
+  }
+
+  private applyRoom(room: Room): Outcome | null {
+    if (room.broken) return null
+    const ready = new Map<Connection, Uint8Array[]>()
+    const keep: typeof room.accepted = []
+    let dropped = false
+    for (const item of room.accepted) {
+      const conn = item.conn
+      if (conn.gate > 0 && !conn.revoked) keep.push(item)
+      else if (conn.revoked || conn.access !== 'write') dropped = true
+      else ready.set(conn, [...(ready.get(conn) ?? []), item.update])
+    }
+    room.accepted = keep
+    if (dropped) this.opts.onDropped(room)
+    if (ready.size === 0) return null
+    const outcome: Outcome = { room, broadcasts: [], senders: new Set(), saved: new Map() }
+    const at = this.opts.now()
+    try {
+      for (const [conn, updates] of ready) {
+        const { store, broadcast } = room.applyUpdates(updates, conn)
+        if (store) {
+          const seq = this.opts.store.append(room.id, store, conn.identity.userId, at)
+          room.log = { ...room.log, lastSeq: seq, logCount: room.log.logCount + 1, logBytes: room.log.logBytes + store.length }
+        }
+        if (broadcast) {
+          outcome.broadcasts.push(broadcast)
+          outcome.senders.add(conn)
+        }
+        outcome.saved.set(conn, updates.length)
+      }
+    } catch (err) {
+      this.opts.log('error', 'collab apply failed on the main thread', { room: room.id, error: String(err) })
+      room.broken = true
+      return null
+    }
+    return outcome
+  }
+
+  private deliver({ room, broadcasts, senders, saved }: Outcome): void {
+    if (room.broken) return this.opts.onBroken(room)
+    if (broadcasts.length > 0) {
+      const update = broadcasts.length === 1 ? broadcasts[0] : Y.mergeUpdates(broadcasts)
+      const message = encodeSync(SYNC_UPDATE, update)
+      room.broadcast(message, senders.size === 1 ? [...senders][0] : null)
+    }
+    for (const [conn, count] of saved) {
+      conn.saved += count
+      if (conn.wantsAcks) conn.send(encodeSaved(conn.saved))
+    }
+  }
+
+  /** Folds the log into the snapshot in one transaction. The doc equals the store, so its state is exact. */
+  compact(room: Room): boolean {
+    if (room.broken || room.log.logCount === 0) return true
+    if (this.opts.store.busy()) return false
+    const state = Y.encodeStateAsUpdate(room.doc)
+    const upTo = room.log.lastSeq
+    try {
+      this.opts.store.transaction(() => this.opts.store.compact(room.id, state, upTo, this.opts.now()))
+    } catch (err) {
+      this.opts.log('error', 'collab compaction failed', { room: room.id, error: String(err) })
+      return false
+    }
+    room.log = { lastSeq: upTo, logCount: 0, logBytes: 0, snapshotBytes: state.length }
+    return true
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * One loaded document: its Yjs doc (always equal to what is durably stored, because updates are applied
+ * and committed in the same synchronous step), its connections, its awareness and the updates that passed
+ * validation and wait for the next group commit.
+ */
+import * as Y from 'yjs'
+import { RoomAwareness } from './awareness.ts'
+import type { Connection } from './connection.ts'
+import type { Limits } from './limits.ts'
+import { encodeSync, SYNC_STEP1, SYNC_STEP2 } from './protocol.ts'
+
+export interface AcceptedUpdate {
+  conn: Connection
+  update: Uint8Array
+}
+
+export interface LogPosition {
+  /** The last update sequence number folded into the document (snapshot or log). */
+  lastSeq: number
+  /** Log entries and their bytes after the snapshot. */
+  logCount: number
+  logBytes: number
+  snapshotBytes: number
+}
+
+export class Room {
+  readonly conns = new Set<Connection>()
+  readonly awareness: RoomAwareness
+  /** Validated updates waiting for the next commit, in arrival order. */
+  accepted: AcceptedUpdate[] = []
+  /** Updates sent to the validator and not back yet, and their bytes (counted against the size cap). */
+  inFlight = 0
+  inFlightBytes = 0
+  unloadTimer: NodeJS.Timeout | null = null
+  /** Set when the in-memory doc may differ from the store (failed commit): the room must be dropped. */
+  broken = false
+  private captured: Uint8Array[] = []
+
+  constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    public log: LogPosition,
+    limits: Limits,
+  ) {
+    this.awareness = new RoomAwareness(limits)
+    doc.on('update', (update: Uint8Array) => this.captured.push(update))
+  }
+
+  get storedBytes(): number {
+    return this.log.snapshotBytes + this.log.logBytes
+  }
+
+  get idle(): boolean {
+    return this.conns.size === 0 && this.inFlight === 0 && this.accepted.length === 0
+  }
+
+  /**
+   * Applies one connection's updates in one Yjs transaction and returns what to store (null if nothing
+   * changed) and what to broadcast. Normally both are the effective update Yjs reports. If parts of the
+   * input wait for missing dependencies, Yjs keeps them pending in memory and leaves them out of that
+   * report; then the raw input is stored instead, so nothing a later sync step 2 sends is only in memory.
+   */
+  applyUpdates(updates: Uint8Array[], origin: Connection): { store: Uint8Array | null; broadcast: Uint8Array | null } {
+    this.captured = []
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, origin)
+    }, origin)
+    const effective = this.captured.length <= 1 ? (this.captured[0] ?? null) : Y.mergeUpdates(this.captured)
+    this.captured = []
+    const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+    const store = pending ? (updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)) : effective
+    return { store, broadcast: effective }
+  }
+
+  syncStep1(): Buffer {
+    return encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc))
+  }
+
+  syncStep2(stateVector: Uint8Array): Buffer {
+    return encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector))
+  }
+
+  /** Sends one pre-encoded message to every connection, except `except`. */
+  broadcast(message: Buffer, except: Connection | null = null): number {
+    let sent = 0
+    for (const conn of this.conns) {
+      if (conn === except) continue
+      conn.send(message)
+      sent++
+    }
+    return sent
+  }
+
+  destroy(): void {
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Loaded documents. A document is loaded once however many connections ask for it at the same moment
+ * (they share one promise). Loading reads the snapshot and the log tail, has the validator thread apply
+ * them to its replica first (a corrupt or hostile stored state fails there, under a time limit) and then
+ * applies them on the main thread. A failed load is never served empty and never written to; the next
+ * connection tries again. A room without connections unloads after `idleUnloadMs`, with a final flush and
+ * compaction, so memory returns to where it was.
+ */
+import * as Y from 'yjs'
+import type { CollabStore } from '../db/queries/collab-store.ts'
+import type { Limits } from './limits.ts'
+import type { Committer } from './persistence.ts'
+import { Room } from './room.ts'
+import type { Validator } from './validator.ts'
+
+export interface RoomsOptions {
+  store: CollabStore
+  validator: () => Validator
+  committer: () => Committer
+  limits: Limits
+  idleUnloadMs: number
+  log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void
+}
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+
+  constructor(private readonly opts: RoomsOptions) {}
+
+  get(id: string): Room | undefined {
+    return this.rooms.get(id)
+  }
+
+  all(): Room[] {
+    return [...this.rooms.values()]
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  acquire(id: string): Promise<Room> {
+    const room = this.rooms.get(id)
+    if (room) {
+      this.cancelUnload(room)
+      return Promise.resolve(room)
+    }
+    const pending = this.loading.get(id)
+    if (pending) return pending
+    const load = this.load(id).finally(() => this.loading.delete(id))
+    this.loading.set(id, load)
+    return load
+  }
+
+  private async load(id: string): Promise<Room> {
+    const started = performance.now()
+    const stored = this.opts.store.load(id)
+    const blobs = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)]
+    await this.opts.validator().open(id, blobs)
+    const doc = new Y.Doc()
+    try {
+      doc.transact(() => {
+        for (const blob of blobs) Y.applyUpdate(doc, blob)
+      })
+    } catch (err) {
+      doc.destroy()
+      this.opts.validator().drop(id)
+      throw err
+    }
+    const last = stored.updates.at(-1)
+    const room = new Room(
+      id,
+      doc,
+      {
+        lastSeq: last?.seq ?? stored.snapshot?.upTo ?? 0,
+        logCount: stored.updates.length,
+        logBytes: stored.updates.reduce((n, u) => n + u.update.length, 0),
+        snapshotBytes: stored.snapshot?.state.length ?? 0,
+      },
+      this.opts.limits,
+    )
+    this.rooms.set(id, room)
+    this.opts.log('info', 'collab room loaded', { room: id, ms: Math.round(performance.now() - started), updates: stored.updates.length })
+    return room
+  }
+
+  /** Called when a connection left: unload after the grace period if nobody is left. */
+  scheduleUnload(room: Room): void {
+    if (room.conns.size > 0 || room.unloadTimer) return
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null
+      this.unload(room)
+    }, this.opts.idleUnloadMs)
+    room.unloadTimer.unref()
+  }
+
+  private cancelUnload(room: Room): void {
+    if (room.unloadTimer) clearTimeout(room.unloadTimer)
+    room.unloadTimer = null
+  }
+
+  /** Final flush and compaction, then forget the room. Retries later if work is still in flight. */
+  unload(room: Room): boolean {
+    if (this.rooms.get(room.id) !== room) return true
+    if (!room.idle && !room.broken) {
+      this.scheduleUnload(room)
+      return false
+    }
+    if (!room.broken && !this.opts.committer().compact(room)) {
+      this.scheduleUnload(room)
+      return false
+    }
+    this.forget(room)
+    this.opts.log('info', 'collab room unloaded', { room: room.id })
+    return true
+  }
+
+  /** Drops a room at once (failed commit): its connections must already be closed or closing. */
+  forget(room: Room): void {
+    this.cancelUnload(room)
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
+    this.opts.validator().drop(room.id)
+    room.destroy()
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * The real-time co-authoring server: the y-websocket protocol on `/collab/<documentId>`, authorized by
+ * the hub's own rules, durable before broadcast. Any stock y-websocket client works:
+ *   new WebsocketProvider(origin + '/collab', documentId, ydoc)
+ * and a client that wants "saved" acknowledgements adds `params: { ack: '1' }`: it then also receives
+ * message type 100 = varuint(count), meaning "your first `count` sync step-2/update messages on this
+ * socket are committed to disk" (protocol.ts). Stock clients never receive it.
+ *
+ * The pieces, one concern per file: upgrade.ts (cookie + Origin + access, before the handshake),
+ * access.ts (the domain rule), messages.ts (what each frame does), protocol.ts (the codec),
+ * validator.ts (crafted updates are tried off the main thread first), persistence.ts (group commit,
+ * compaction), rooms.ts (load once, idle unload), awareness.ts (trusted presence), limits.ts.
+ *
+ * Close codes (close-codes.ts): 4401 session ended, 4403 access removed, 4404 document gone, 4400 bad
+ * message, 4413 too large, 4429 rate, 4500 load failure (the client retries), 1001 shutdown. The API keeps
+ * open connections in step through the `CollabNotifier` methods.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import { WebSocket, WebSocketServer, type RawData } from 'ws'
+import * as Y from 'yjs'
+import { collabStore } from '../db/queries/collab-store.ts'
+import type { Database } from '../db/schema.ts'
+import { validateSessionToken } from '../db/session-auth.ts'
+import type { CollabNotifier } from '../domain/collab-notifier.ts'
+import { decideAccess } from './access.ts'
+import { CLOSE } from './close-codes.ts'
+import { Connection, type Access } from './connection.ts'
+import { defaultLimits, type Limits } from './limits.ts'
+import { handleFrame, type MessageContext } from './messages.ts'
+import { Committer } from './persistence.ts'
+import type { Room } from './room.ts'
+import { Rooms } from './rooms.ts'
+import { authenticateUpgrade, refuseUpgrade, type UpgradeResult } from './upgrade.ts'
+import { Validator } from './validator.ts'
+
+export type CollabLog = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void
+
+export interface CollabOptions {
+  db: Kysely<Database>
+  sqlite: BetterSqlite3.Database
+  now?: () => number
+  publicUrl?: string | null
+  maxPayload?: number
+  maxDocumentBytes?: number
+  idleUnloadMs?: number
+  log?: CollabLog
+  /** Finer limits (rates, send buffer, awareness); defaults in limits.ts. */
+  limits?: Partial<Limits>
+  /** Minimum spacing of group commits under load (default 10 ms). */
+  batchWindowMs?: number
+  /** Compact a document's log once it has this many entries (default 500). */
+  compactAfterUpdates?: number
+  /** Validator threads, per-update time limit (default 50 ms) and heap per thread (default 1024 MB). */
+  validatorThreads?: number
+  updateTimeLimitMs?: number
+  validatorHeapMb?: number
+  /** How often open connections' sessions are checked for expiry (default 60 s). */
+  sessionSweepMs?: number
+}
+
+export interface CollabStats {
+  rooms: number
+  connections: number
+  replicas: number
+  batches: number
+}
+
+export interface CollabServer extends CollabNotifier {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  close(): Promise<void>
+  stats(): CollabStats
+}
+
+/** ws closes an oversized frame with 1009; we report it as 4413 so the client does not retry it forever. */
+class HubWebSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    if (code === 1009) super.close(CLOSE.tooLarge, 'message too large')
+    else super.close(code, data)
+  }
+}
+
+const defaultLog: CollabLog = (level, msg, extra) => {
+  if (level !== 'info') console[level](`[collab] ${msg}`, extra ?? '')
+}
+const toBuffer = (data: RawData): Buffer =>
+  Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+export function createCollabServer(opts: CollabOptions): CollabServer {
+  const now = opts.now ?? Date.now
+  const log = opts.log ?? defaultLog
+  const limits: Limits = { ...defaultLimits(opts.maxPayload, opts.maxDocumentBytes), ...opts.limits }
+  const store = collabStore(opts.sqlite)
+  const connections = new Set<Connection>()
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxPayload,
+    perMessageDeflate: false,
+    clientTracking: false,
+    WebSocket: HubWebSocket,
+  })
+  let closing: Promise<void> | null = null
+  /** Bumped by every notifier call: an upgrade that was being authenticated meanwhile is re-checked. */
+  let epoch = 0
+
+  const validator: Validator = new Validator({
+    threads: opts.validatorThreads ?? 1,
+    checkTimeLimitMs: opts.updateTimeLimitMs ?? 50,
+    heapMb: opts.validatorHeapMb ?? 1024,
+    stateOf: (id) => {
+      const room = rooms.get(id)
+      return room && !room.broken ? Y.encodeStateAsUpdate(room.doc) : null
+    },
+    log,
+  })
+  const committer: Committer = new Committer({
+    store,
+    now,
+    batchWindowMs: opts.batchWindowMs ?? 10,
+    compactAfterUpdates: opts.compactAfterUpdates ?? 500,
+    log,
+    onBroken: (room) => dropRoom(room),
+    onDropped: (room) => validator.reset(room.id),
+  })
+  const rooms: Rooms = new Rooms({
+    store,
+    validator: () => validator,
+    committer: () => committer,
+    limits,
+    idleUnloadMs: opts.idleUnloadMs ?? 30_000,
+    log,
+  })
+
+  const awarenessDirty = new Set<Room>()
+  const flushAwareness = () => {
+    for (const room of awarenessDirty) {
+      const message = room.awareness.takeChanges()
+      if (message) room.broadcast(message)
+    }
+    awarenessDirty.clear()
+  }
+  const context: MessageContext = {
+    validator,
+    committer,
+    limits,
+    awarenessChanged: (room) => {
+      if (awarenessDirty.size === 0) setImmediate(flushAwareness)
+      awarenessDirty.add(room)
+    },
+    checkSession: (conn) => {
+      if (now() >= conn.sessionExpiresAt) void reevaluate(conn)
+    },
+  }
+
+  function dropRoom(room: Room): void {
+    room.broken = true
+    for (const conn of room.conns) conn.close(CLOSE.loadFailed, 'document must be reloaded')
+    rooms.forget(room)
+  }
+
+  function setAccess(conn: Connection, access: Access): void {
+    if (conn.access === access) return
+    conn.access = access
+    // A promoted connection may hold edits the server refused while it was read-only: ask for them.
+    const room = rooms.get(conn.documentId)
+    if (access === 'write' && room?.conns.has(conn)) conn.send(room.syncStep1())
+  }
+
+  /** Re-checks session and access of an open connection; its updates wait (gate) until this settles. */
+  async function reevaluate(conn: Connection): Promise<void> {
+    if (conn.closed) return
+    const evaluation = ++conn.evaluation
+    conn.gate++
+    try {
+      const session = await validateSessionToken(opts.db, conn.identity.token, now())
+      const decision = session ? await decideAccess(opts.db, conn.identity.userId, conn.documentId) : null
+      if (evaluation !== conn.evaluation) return
+      if (!session || !decision) return conn.close(CLOSE.sessionEnded, 'session ended', true)
+      conn.sessionExpiresAt = session.expiresAt
+      if (decision.kind === 'allow') return setAccess(conn, decision.access)
+      conn.close(decision.status === 404 ? CLOSE.notFound : CLOSE.forbidden, decision.reason, true)
+    } catch (err) {
+      log('error', 'collab access check failed', { error: String(err) })
+      conn.close(CLOSE.loadFailed, 'access check failed', true)
+    } finally {
+      conn.gate--
+      const room = rooms.get(conn.documentId)
+      if (conn.gate === 0 && room && room.accepted.length > 0) committer.request(room)
+    }
+  }
+
+  function attach(ws: WebSocket, auth: Extract<UpgradeResult, { ok: true }>, authEpoch: number): void {
+    const conn = new Connection(ws, auth.documentId, auth.identity, auth.access, auth.sessionExpiresAt, auth.wantsAcks, limits, (c) =>
+      log('warn', 'collab client not reading, disconnected', { room: c.documentId, user: c.identity.userId }),
+    )
+    connections.add(conn)
+    let room: Room | null = null
+    ws.on('error', (err) => log('warn', 'collab socket error', { error: err.message }))
+    ws.on('message', (data, isBinary) => {
+      if (!room) return
+      try {
+        handleFrame(context, conn, room, toBuffer(data), isBinary)
+      } catch (err) {
+        log('error', 'collab message handling failed', { room: room.id, error: String(err) })
+        conn.close(CLOSE.badMessage, 'message could not be processed', true)
+      }
+    })
+    ws.on('close', () => {
+      conn.closed = true
+      connections.delete(conn)
+      if (room) leave(room, conn)
+    })
+    ws.pause()
+    if (authEpoch !== epoch) void reevaluate(conn)
+    rooms.acquire(auth.documentId).then(
+      (loaded) => {
+        room = loaded
+        join(loaded, conn)
+        ws.resume()
+      },
+      (err: unknown) => {
+        log('error', 'collab document load failed', { room: auth.documentId, error: String(err) })
+        conn.close(CLOSE.loadFailed, 'document could not be loaded')
+      },
+    )
+  }
+
+  function join(room: Room, conn: Connection): void {
+    room.conns.add(conn)
+    if (conn.closed) return leave(room, conn)
+    if (conn.access === 'write') conn.send(room.syncStep1())
+    const awareness = room.awareness.encodeAll()
+    if (awareness) conn.send(awareness)
+  }
+
+  function leave(room: Room, conn: Connection): void {
+    if (!room.conns.delete(conn)) return
+    room.awareness.release(conn)
+    if (room.awareness.dirty) context.awarenessChanged(room)
+    if (room.conns.size === 0) rooms.scheduleUnload(room)
+  }
+
+  const sweep = setInterval(() => {
+    for (const conn of connections) context.checkSession(conn)
+  }, opts.sessionSweepMs ?? 60_000)
+  sweep.unref()
+
+  async function shutdown(): Promise<void> {
+    clearInterval(sweep)
+    for (const conn of connections) conn.ws.pause()
+    const deadline = performance.now() + 3000
+    while (rooms.all().some((r) => r.inFlight > 0) && performance.now() < deadline) await sleep(5)
+    while (!committer.flush() && performance.now() < deadline) await sleep(5)
+    for (const room of rooms.all()) {
+      while (!committer.compact(room) && performance.now() < deadline) await sleep(5)
+    }
+    const closed = [...connections].map((c) => new Promise<void>((r) => (c.ws.readyState === WebSocket.CLOSED ? r() : c.ws.once('close', () => r()))))
+    for (const conn of connections) {
+      conn.close(CLOSE.goingAway, 'server shutting down')
+      conn.ws.resume() // read the client's close frame, so the close handshake completes
+    }
+    await Promise.race([Promise.all(closed), sleep(1000)])
+    for (const conn of connections) conn.ws.terminate()
+    await validator.close()
+    for (const room of rooms.all()) rooms.forget(room)
+    wss.close()
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      if (closing) return refuseUpgrade(socket, 503, 'Server is shutting down.')
+      socket.on('error', () => socket.destroy())
+      const authEpoch = epoch
+      authenticateUpgrade(req, { db: opts.db, now, publicUrl: opts.publicUrl ?? null }).then(
+        (auth) => {
+          if (!auth.ok) return refuseUpgrade(socket, auth.status, auth.message)
+          if (closing) return refuseUpgrade(socket, 503, 'Server is shutting down.')
+          if (socket.destroyed) return
+          wss.handleUpgrade(req, socket, head, (ws) => attach(ws, auth, authEpoch))
+        },
+        (err: unknown) => {
+          log('error', 'collab upgrade failed', { error: String(err) })
+          refuseUpgrade(socket, 500, 'Something went wrong.')
+        },
+      )
+    },
+    close() {
+      closing ??= shutdown()
+      return closing
+    },
+    stats() {
+      return { rooms: rooms.size, connections: connections.size, replicas: validator.replicas, batches: committer.batches }
+    },
+    userAccessChanged(userId) {
+      epoch++
+      for (const conn of connections) if (conn.identity.userId === userId) void reevaluate(conn)
+    },
+    sessionsEnded(sessionIds) {
+      epoch++
+      const ended = new Set(sessionIds)
+      for (const conn of connections) if (ended.has(conn.identity.sessionId)) conn.close(CLOSE.sessionEnded, 'session ended', true)
+    },
+    documentChanged(documentId) {
+      epoch++
+      for (const conn of connections) if (conn.documentId === documentId) void reevaluate(conn)
+    },
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The collab server's durable store: the Yjs update log and compacted snapshots of a document. Prepared
+ * statements on the synchronous better-sqlite3 handle, because the collab server commits a batch of updates
+ * in one transaction on its hot path (group commit) and must know the commit has happened before it
+ * broadcasts. Kysely stays the interface for everything else.
+ */
+import type SQLite from 'better-sqlite3'
+
+export interface StoredDocument {
+  snapshot: { state: Uint8Array; upTo: number } | null
+  /** Updates after the snapshot, oldest first. */
+  updates: { seq: number; update: Uint8Array }[]
+}
+
+export interface CollabStore {
+  load(documentId: string): StoredDocument
+  /** Appends one update to the log; returns its sequence number. Call inside `transaction`. */
+  append(documentId: string, update: Uint8Array, userId: string, at: number): number
+  /** Replaces the snapshot and drops the log entries it covers. Call inside `transaction`. */
+  compact(documentId: string, state: Uint8Array, upTo: number, at: number): void
+  transaction<T>(fn: () => T): T
+  /** True while someone else (an API request through Kysely) holds an open transaction on the handle. */
+  busy(): boolean
+}
+
+interface SnapshotRow {
+  state: Uint8Array
+  up_to: number
+}
+interface UpdateRow {
+  id: number
+  update: Uint8Array
+}
+
+export function collabStore(sqlite: SQLite.Database): CollabStore {
+  const selectSnapshot = sqlite.prepare<[string], SnapshotRow>(
+    'SELECT state, up_to FROM document_snapshots WHERE document_id = ?',
+  )
+  const selectUpdates = sqlite.prepare<[string, number], UpdateRow>(
+    'SELECT id, "update" FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id',
+  )
+  const insertUpdate = sqlite.prepare<[string, Uint8Array, string, number]>(
+    'INSERT INTO document_updates (document_id, "update", user_id, at) VALUES (?, ?, ?, ?)',
+  )
+  const upsertSnapshot = sqlite.prepare<[string, Uint8Array, number, number]>(
+    `INSERT INTO document_snapshots (document_id, state, up_to, at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, up_to = excluded.up_to, at = excluded.at`,
+  )
+  const deleteUpdates = sqlite.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND id <= ?')
+  const inTransaction = sqlite.transaction((fn: () => unknown) => fn())
+
+  return {
+    load(documentId) {
+      const snap = selectSnapshot.get(documentId)
+      const updates = selectUpdates.all(documentId, snap?.up_to ?? 0).map((r) => ({ seq: r.id, update: r.update }))
+      return { snapshot: snap ? { state: snap.state, upTo: snap.up_to } : null, updates }
+    },
+    append(documentId, update, userId, at) {
+      return Number(insertUpdate.run(documentId, update, userId, at).lastInsertRowid)
+    },
+    compact(documentId, state, upTo, at) {
+      upsertSnapshot.run(documentId, state, upTo, at)
+      deleteUpdates.run(documentId, upTo)
+    },
+    transaction<T>(fn: () => T): T {
+      return inTransaction(fn) as T
+    },
+    busy() {
+      return sqlite.inTransaction
+    },
+  }
+}
