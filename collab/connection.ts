@@ -54,5 +54,6 @@ export class Connection {
     if (this.closed) return
     this.closed = true
     this.ws.close(code, reason)
+    this.ws.resume() // a paused socket would never read the client's close reply
   }
 }

@@ -175,13 +175,15 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     const evaluation = ++conn.evaluation
     conn.gate++
     try {
-      const session = await validateSessionToken(opts.db, conn.identity.token, now())
-      const decision = session ? await decideAccess(opts.db, conn.identity.userId, conn.documentId) : null
+      const decision = await decideAccess(opts.db, conn.identity.userId, conn.documentId)
+      const session = decision.kind === 'allow' ? await validateSessionToken(opts.db, conn.identity.token, now()) : null
       if (evaluation !== conn.evaluation) return
-      if (!session || !decision) return conn.close(CLOSE.sessionEnded, 'session ended', true)
+      if (decision.kind === 'deny') {
+        return conn.close(decision.status === 404 ? CLOSE.notFound : CLOSE.forbidden, decision.reason, true)
+      }
+      if (!session) return conn.close(CLOSE.sessionEnded, 'session ended', true)
       conn.sessionExpiresAt = session.expiresAt
-      if (decision.kind === 'allow') return setAccess(conn, decision.access)
-      conn.close(decision.status === 404 ? CLOSE.notFound : CLOSE.forbidden, decision.reason, true)
+      setAccess(conn, decision.access)
     } catch (err) {
       log('error', 'collab access check failed', { error: String(err) })
       conn.close(CLOSE.loadFailed, 'access check failed', true)
@@ -258,10 +260,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       while (!committer.compact(room) && performance.now() < deadline) await sleep(5)
     }
     const closed = [...connections].map((c) => new Promise<void>((r) => (c.ws.readyState === WebSocket.CLOSED ? r() : c.ws.once('close', () => r()))))
-    for (const conn of connections) {
-      conn.close(CLOSE.goingAway, 'server shutting down')
-      conn.ws.resume() // read the client's close frame, so the close handshake completes
-    }
+    for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down')
     await Promise.race([Promise.all(closed), sleep(1000)])
     for (const conn of connections) conn.ws.terminate()
     await validator.close()

@@ -1,0 +1,196 @@
+import * as decoding from 'lib0/decoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
+import * as Y from 'yjs'
+import type { CollabOptions } from '../../collab/server.ts'
+import { kindOf, paragraphUpdate, updateFrame } from './frames.ts'
+import { closed, inbox, startHarness, storedDoc, text, typeParagraph, waitFor, type Harness } from './harness.ts'
+
+let h: Harness
+const start = async (opts: Partial<CollabOptions> = {}) => (h = await startHarness(opts))
+afterEach(async () => {
+  await h.close()
+})
+
+const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms))
+const count = (sql: string, ...args: unknown[]) => (h.sqlite.prepare(sql).get(...args) as { n: number }).n
+
+/** True when `received` adds nothing to the stored state of the document (every update in it is stored). */
+function containedInStore(received: Y.Doc, documentId: string): boolean {
+  const stored = storedDoc(h.sqlite, documentId)
+  let changed = false
+  stored.on('update', () => (changed = true))
+  Y.applyUpdate(stored, Y.encodeStateAsUpdate(received))
+  return !changed && stored.store.pendingStructs === null && stored.store.pendingDs === null
+}
+
+function savedCount(frame: Uint8Array): number {
+  const d = decoding.createDecoder(frame)
+  decoding.readVarUint(d)
+  return decoding.readVarUint(d)
+}
+
+describe('durable before broadcast', () => {
+  it('every update a client receives is already in the store at the moment it arrives', async () => {
+    await start()
+    const { writer, reader, documentId } = await h.scenario()
+    const watcher = await h.raw(documentId, reader)
+    const seen = new Y.Doc()
+    const violations: string[] = []
+    let updates = 0
+    watcher.on('message', (data: Buffer) => {
+      if (kindOf(data) !== 'sync-update') return
+      const d = decoding.createDecoder(data)
+      decoding.readVarUint(d)
+      decoding.readVarUint(d)
+      Y.applyUpdate(seen, decoding.readVarUint8Array(d))
+      updates++
+      if (!containedInStore(seen, documentId)) violations.push(`update ${updates} not stored yet`)
+    })
+    const writers = await Promise.all(Array.from({ length: 4 }, () => h.raw(documentId, writer)))
+    for (let i = 0; i < 25; i++) writers[i % 4].send(updateFrame(paragraphUpdate(`edit ${i}`)))
+    await waitFor(() => seen.getXmlFragment('default').length === 25, 5000, 'all edits delivered')
+    expect(violations).toEqual([])
+  })
+
+  it('updates that arrive together are committed as one batch', async () => {
+    await start({ batchWindowMs: 50 })
+    const { writer, documentId } = await h.scenario()
+    const writers = await Promise.all(Array.from({ length: 10 }, () => h.raw(documentId, writer)))
+    const before = h.server.stats().batches
+    for (const ws of writers) ws.send(updateFrame(paragraphUpdate('together')))
+    await waitFor(() => count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId) === 10, 3000, 'rows')
+    expect(h.server.stats().batches - before).toBeLessThanOrEqual(3)
+  })
+
+  it('waits for an open API transaction on the shared handle before committing and broadcasting', async () => {
+    await start()
+    const { writer, reader, documentId } = await h.scenario()
+    const watcher = h.client(documentId, reader)
+    await watcher.synced()
+    const ws = await h.raw(documentId, writer)
+    let release = () => {}
+    const transaction = h.db.transaction().execute(async (trx) => {
+      await trx.updateTable('documents').set({ updated_at: 1 }).where('id', '=', documentId).execute()
+      ws.send(updateFrame(paragraphUpdate('during an API transaction')))
+      await new Promise<void>((r) => (release = r))
+    })
+    await settle()
+    expect(text(watcher.doc)).toBe('')
+    release()
+    await transaction
+    await waitFor(() => text(watcher.doc).includes('during an API transaction'), 2000, 'broadcast after the transaction')
+    expect(text(storedDoc(h.sqlite, documentId))).toContain('during an API transaction')
+  })
+})
+
+describe('saved acknowledgements', () => {
+  it('a client that asks with ?ack=1 learns how many of its updates are committed, when they are', async () => {
+    await start()
+    const { writer, documentId } = await h.scenario()
+    const ws = await h.raw(documentId, writer, { query: '?ack=1' })
+    const acks: { count: number; stored: number }[] = []
+    ws.on('message', (data: Buffer) => {
+      if (kindOf(data) !== 'saved') return
+      acks.push({ count: savedCount(data), stored: storedDoc(h.sqlite, documentId).getXmlFragment('default').length })
+    })
+    for (let i = 0; i < 5; i++) ws.send(updateFrame(paragraphUpdate(`p${i}`)))
+    await waitFor(() => acks.at(-1)?.count === 5, 3000, 'ack of 5')
+    for (const ack of acks) expect(ack.stored).toBeGreaterThanOrEqual(ack.count)
+  })
+
+  it('a stock y-websocket client can read them with one extra message handler', async () => {
+    await start()
+    const { writer, documentId } = await h.scenario()
+    const c = h.client(documentId, writer, { params: { ack: '1' } })
+    let saved = 0
+    c.provider.messageHandlers[100] = (_encoder, decoder) => {
+      saved = decoding.readVarUint(decoder)
+    }
+    await c.synced()
+    typeParagraph(c.doc, 'saved?')
+    // step 2 answer + one update
+    await waitFor(() => saved >= 2, 3000, 'saved acknowledgement')
+    expect(text(storedDoc(h.sqlite, documentId))).toContain('saved?')
+  })
+
+  it('clients that do not ask never receive the extra message type', async () => {
+    await start()
+    const { writer, documentId } = await h.scenario()
+    const ws = await h.raw(documentId, writer)
+    const received = inbox(ws)
+    ws.send(updateFrame(paragraphUpdate('no acks please')))
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('no acks please'), 2000, 'stored')
+    await settle(50)
+    expect(received.map(kindOf)).not.toContain('saved')
+  })
+})
+
+describe('compaction, loading and unloading', () => {
+  it('compacts the log into a snapshot in one step once it grows', async () => {
+    await start({ compactAfterUpdates: 5 })
+    const { writer, documentId } = await h.scenario()
+    const ws = await h.raw(documentId, writer)
+    for (let i = 0; i < 23; i++) {
+      ws.send(updateFrame(paragraphUpdate(`line ${i}`)))
+      await settle(15)
+    }
+    await waitFor(() => storedDoc(h.sqlite, documentId).getXmlFragment('default').length === 23, 3000, 'all stored')
+    expect(count('SELECT count(*) AS n FROM document_snapshots WHERE document_id = ?', documentId)).toBe(1)
+    expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBeLessThan(5)
+  })
+
+  it('an idle room unloads after the grace period with a final compaction, and loads again', async () => {
+    await start({ idleUnloadMs: 100 })
+    const { writer, documentId } = await h.scenario()
+    const c = h.client(documentId, writer)
+    await c.synced()
+    typeParagraph(c.doc, 'kept across unloads')
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('kept across unloads'), 2000, 'stored')
+    c.destroy()
+    await waitFor(() => h.server.stats().rooms === 0, 3000, 'unload')
+    expect(h.server.stats()).toMatchObject({ rooms: 0, connections: 0, replicas: 0 })
+    expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
+    const again = h.client(documentId, writer)
+    await again.synced()
+    expect(text(again.doc)).toContain('kept across unloads')
+  })
+
+  it('a document whose stored state cannot be loaded is refused with 4500, never served empty nor overwritten', async () => {
+    await start()
+    const { writer, documentId } = await h.scenario()
+    const corrupt = Buffer.from([1, 1, 200, 1, 0, 4, 1, 1, 5])
+    h.sqlite.prepare('INSERT INTO document_snapshots (document_id, state, up_to, at) VALUES (?, ?, 0, 0)').run(documentId, corrupt)
+    const ws = await h.raw(documentId, writer)
+    const received = inbox(ws)
+    ws.send(updateFrame(paragraphUpdate('must not be stored')))
+    expect((await closed(ws)).code).toBe(4500)
+    expect(received.map(kindOf)).not.toContain('sync-step2')
+    const row = h.sqlite.prepare('SELECT state FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer }
+    expect(Buffer.compare(row.state, corrupt)).toBe(0)
+    expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
+    // Other documents are unaffected.
+    const other = await h.scenario()
+    const c = h.client(other.documentId, other.writer)
+    await c.synced()
+    typeParagraph(c.doc, 'elsewhere')
+    await waitFor(() => text(storedDoc(h.sqlite, other.documentId)).includes('elsewhere'), 2000, 'other document')
+  })
+
+  it('close() flushes, compacts and closes sockets with 1001', async () => {
+    await start({ batchWindowMs: 200 })
+    const { writer, documentId } = await h.scenario()
+    const ws: WebSocket = await h.raw(documentId, writer)
+    const closing = closed(ws)
+    await settle(250)
+    ws.send(updateFrame(paragraphUpdate('just before shutdown')))
+    ws.send(updateFrame(paragraphUpdate('and another one')))
+    await settle(20)
+    await h.server.close()
+    expect((await closing).code).toBe(1001)
+    const stored = text(storedDoc(h.sqlite, documentId))
+    expect(stored).toContain('just before shutdown')
+    expect(stored).toContain('and another one')
+    expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
+  })
+})
