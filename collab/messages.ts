@@ -14,7 +14,7 @@ import type { Connection } from './connection.ts'
 import type { Limits } from './limits.ts'
 import type { Committer } from './persistence.ts'
 import { decodeClientMessage, ProtocolError } from './protocol.ts'
-import type { Room } from './room.ts'
+import type { AcceptedUpdate, Room } from './room.ts'
 import { UpdateRejected, type Validator } from './validator.ts'
 
 export interface MessageContext {
@@ -61,24 +61,34 @@ function submitUpdate(ctx: MessageContext, conn: Connection, room: Room, update:
   if (room.storedBytes + room.inFlightBytes + update.length > ctx.limits.maxDocumentBytes) {
     return conn.close(CLOSE.tooLarge, 'document size limit reached', true)
   }
+  validateAndQueue(ctx, room, { conn, userId: conn.identity.userId, update }).catch((err: unknown) => {
+    const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
+    if (reason === 'closed') return
+    if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update', true)
+    else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory', true)
+  })
+}
+
+/**
+ * Has the validator try the update on the room's replica, then queues it for the next group commit.
+ * Resolves once queued; rejects with `UpdateRejected`.
+ */
+export function validateAndQueue(ctx: MessageContext, room: Room, item: AcceptedUpdate, limitMs?: number): Promise<void> {
   room.inFlight++
-  room.inFlightBytes += update.length
+  room.inFlightBytes += item.update.length
   const settle = () => {
     room.inFlight--
-    room.inFlightBytes -= update.length
+    room.inFlightBytes -= item.update.length
   }
-  ctx.validator.check(room.id, update).then(
+  return ctx.validator.check(room.id, item.update, limitMs).then(
     () => {
       settle()
-      room.accepted.push({ conn, update })
+      room.accepted.push(item)
       ctx.committer.request(room)
     },
     (err: unknown) => {
       settle()
-      const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
-      if (reason === 'closed') return
-      if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update', true)
-      else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory', true)
+      throw err
     },
   )
 }

@@ -16,9 +16,9 @@
  */
 import * as Y from 'yjs'
 import type { CollabStore } from '../db/queries/collab-store.ts'
-import type { Connection } from './connection.ts'
+import { Connection } from './connection.ts'
 import { encodeSaved, encodeSync, SYNC_UPDATE } from './protocol.ts'
-import type { Room } from './room.ts'
+import type { AcceptedUpdate, Room } from './room.ts'
 
 export interface CommitterOptions {
   store: CollabStore
@@ -35,15 +35,17 @@ export interface CommitterOptions {
 interface Outcome {
   room: Room
   broadcasts: Uint8Array[]
-  senders: Set<Connection>
+  /** Who the broadcast updates came from (a lone sender does not get its own update back). */
+  senders: Set<Connection | AcceptedUpdate>
   saved: Map<Connection, number>
+  done: AcceptedUpdate[]
 }
 
 export class Committer {
   private readonly dirty = new Set<Room>()
   private scheduled = false
   private lastFlush = -Infinity
-  /** Batches and delivered messages, for the server's stats. */
+  /** Committed batches, for the server's stats. */
   batches = 0
 
   constructor(private readonly opts: CommitterOptions) {}
@@ -85,67 +87,74 @@ export class Committer {
       })
     } catch (err) {
       this.opts.log('error', 'collab commit failed', { error: String(err) })
+      for (const outcome of outcomes) for (const item of outcome.done) item.done?.(new Error('The update could not be stored.'))
       for (const room of rooms) this.opts.onBroken(room)
       return true
     }
     this.batches++
-    for (const outcome of outcomes) this.deliver(outcome)
+    for (const outcome of outcomes) if (!outcome.room.broken) this.deliver(outcome)
     for (const room of rooms) {
-      if (room.log.logCount >= this.opts.compactAfterUpdates || room.log.logBytes > Math.max(room.log.snapshotBytes, 1 << 20)) {
+      if (room.broken) this.opts.onBroken(room)
+      else if (room.log.logCount >= this.opts.compactAfterUpdates || room.log.logBytes > Math.max(room.log.snapshotBytes, 1 << 20)) {
         this.compact(room)
       }
     }
     return true
   }
 
+  /** Applies a room's ready updates, one Yjs transaction and one log entry per sender; inside the commit. */
   private applyRoom(room: Room): Outcome | null {
     if (room.broken) return null
-    const ready = new Map<Connection, Uint8Array[]>()
-    const keep: typeof room.accepted = []
+    const groups = new Map<Connection | AcceptedUpdate, AcceptedUpdate[]>()
+    const keep: AcceptedUpdate[] = []
     let dropped = false
     for (const item of room.accepted) {
       const conn = item.conn
-      if (conn.gate > 0 && !conn.revoked) keep.push(item)
-      else if (conn.revoked || conn.access !== 'write') dropped = true
-      else ready.set(conn, [...(ready.get(conn) ?? []), item.update])
+      if (conn && conn.gate > 0 && !conn.revoked) keep.push(item)
+      else if (conn && (conn.revoked || conn.access !== 'write')) dropped = true
+      else groups.set(conn ?? item, [...(groups.get(conn ?? item) ?? []), item])
     }
     room.accepted = keep
     if (dropped) this.opts.onDropped(room)
-    if (ready.size === 0) return null
-    const outcome: Outcome = { room, broadcasts: [], senders: new Set(), saved: new Map() }
+    if (groups.size === 0) return null
+    const outcome: Outcome = { room, broadcasts: [], senders: new Set(), saved: new Map(), done: [] }
     const at = this.opts.now()
     try {
-      for (const [conn, updates] of ready) {
-        const { store, broadcast } = room.applyUpdates(updates, conn)
+      for (const [sender, items] of groups) {
+        const conn = items[0].conn
+        const { store, broadcast } = room.applyUpdates(items.map((i) => i.update), conn)
         if (store) {
-          const seq = this.opts.store.append(room.id, store, conn.identity.userId, at)
+          const seq = this.opts.store.append(room.id, store, items[0].userId, at)
           room.log = { ...room.log, lastSeq: seq, logCount: room.log.logCount + 1, logBytes: room.log.logBytes + store.length }
         }
         if (broadcast) {
           outcome.broadcasts.push(broadcast)
-          outcome.senders.add(conn)
+          outcome.senders.add(sender)
         }
-        outcome.saved.set(conn, updates.length)
+        if (conn) outcome.saved.set(conn, items.length)
+        outcome.done.push(...items.filter((i) => i.done))
       }
     } catch (err) {
       this.opts.log('error', 'collab apply failed on the main thread', { room: room.id, error: String(err) })
       room.broken = true
+      for (const items of groups.values()) for (const item of items) item.done?.(new Error('The update could not be applied.'))
       return null
     }
     return outcome
   }
 
-  private deliver({ room, broadcasts, senders, saved }: Outcome): void {
-    if (room.broken) return this.opts.onBroken(room)
+  private deliver({ room, broadcasts, senders, saved, done }: Outcome): void {
     if (broadcasts.length > 0) {
       const update = broadcasts.length === 1 ? broadcasts[0] : Y.mergeUpdates(broadcasts)
       const message = encodeSync(SYNC_UPDATE, update)
-      room.broadcast(message, senders.size === 1 ? [...senders][0] : null)
+      const [only] = senders
+      room.broadcast(message, senders.size === 1 && only instanceof Connection ? only : null)
     }
     for (const [conn, count] of saved) {
       conn.saved += count
       if (conn.wantsAcks) conn.send(encodeSaved(conn.saved))
     }
+    for (const item of done) item.done?.()
   }
 
   /** Folds the log into the snapshot in one transaction. The doc equals the store, so its state is exact. */

@@ -10,8 +10,12 @@ import type { Limits } from './limits.ts'
 import { encodeSync, SYNC_STEP1, SYNC_STEP2 } from './protocol.ts'
 
 export interface AcceptedUpdate {
-  conn: Connection
+  /** The connection it came from, or null for an update the hub applies itself (through the API). */
+  conn: Connection | null
+  userId: string
   update: Uint8Array
+  /** Settles once the update is committed, or could not be. */
+  done?: (err?: Error) => void
 }
 
 export interface LogPosition {
@@ -60,7 +64,7 @@ export class Room {
    * input wait for missing dependencies, Yjs keeps them pending in memory and leaves them out of that
    * report; then the raw input is stored instead, so nothing a later sync step 2 sends is only in memory.
    */
-  applyUpdates(updates: Uint8Array[], origin: Connection): { store: Uint8Array | null; broadcast: Uint8Array | null } {
+  applyUpdates(updates: Uint8Array[], origin: Connection | null): { store: Uint8Array | null; broadcast: Uint8Array | null } {
     this.captured = []
     this.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.doc, update, origin)

@@ -13,7 +13,8 @@
  *
  * Close codes (close-codes.ts): 4401 session ended, 4403 access removed, 4404 document gone, 4400 bad
  * message, 4413 too large, 4429 rate, 4500 load failure (the client retries), 1001 shutdown. The API keeps
- * open connections in step through the `CollabNotifier` methods.
+ * open connections in step through the `CollabNotifier` methods, and applies its own edits (restoring a
+ * version, anchoring a comment) through `applyUpdate`, which takes the same validated, durable path.
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -29,7 +30,7 @@ import { decideAccess } from './access.ts'
 import { CLOSE } from './close-codes.ts'
 import { Connection, type Access } from './connection.ts'
 import { defaultLimits, type Limits } from './limits.ts'
-import { handleFrame, type MessageContext } from './messages.ts'
+import { handleFrame, validateAndQueue, type MessageContext } from './messages.ts'
 import { Committer } from './persistence.ts'
 import type { Room } from './room.ts'
 import { Rooms } from './rooms.ts'
@@ -305,6 +306,18 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     documentChanged(documentId) {
       epoch++
       for (const conn of connections) if (conn.documentId === documentId) void reevaluate(conn)
+    },
+    async applyUpdate(documentId, userId, update) {
+      if (closing) throw new Error('The collaboration server is shutting down.')
+      const room = await rooms.acquire(documentId)
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const item = { conn: null, userId, update, done: (err?: Error) => (err ? reject(err) : resolve()) }
+          validateAndQueue(context, room, item, 5000 + update.length / 2000).catch(reject)
+        })
+      } finally {
+        if (room.conns.size === 0) rooms.scheduleUnload(room)
+      }
     },
   }
 }

@@ -94,10 +94,10 @@ export class Validator {
   }
 
   /** Applies a client's update to the room's replica; resolves when it was absorbed within the limits. */
-  check(room: string, update: Uint8Array): Promise<void> {
+  check(room: string, update: Uint8Array, limitMs = this.opts.checkTimeLimitMs): Promise<void> {
     const lane = this.laneOf.get(room)
     if (!lane) return Promise.reject(new UpdateRejected('invalid', 'document is not open'))
-    return this.enqueue(lane, 'check', room, [update], this.opts.checkTimeLimitMs)
+    return this.enqueue(lane, 'check', room, [update], limitMs)
   }
 
   /** Rebuilds a room's replica from the main thread's state (after main dropped updates the replica took). */

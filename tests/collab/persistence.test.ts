@@ -84,6 +84,33 @@ describe('durable before broadcast', () => {
   })
 })
 
+describe('updates the hub applies itself (applyUpdate)', () => {
+  it('are committed before the promise resolves and reach every open editor, including the author', async () => {
+    await start()
+    const { writer, documentId } = await h.scenario()
+    const c = h.client(documentId, writer)
+    await c.synced()
+    await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('restored by the hub'))
+    expect(text(storedDoc(h.sqlite, documentId))).toContain('restored by the hub')
+    await waitFor(() => text(c.doc).includes('restored by the hub'), 2000, 'broadcast')
+  })
+
+  it('load the document when nobody has it open, and unload it afterwards', async () => {
+    await start({ idleUnloadMs: 50 })
+    const { writer, documentId } = await h.scenario()
+    await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('while nobody edits'))
+    expect(text(storedDoc(h.sqlite, documentId))).toContain('while nobody edits')
+    await waitFor(() => h.server.stats().rooms === 0, 2000, 'unload')
+  })
+
+  it('reject an update Yjs cannot apply, storing nothing', async () => {
+    await start()
+    const { writer, documentId } = await h.scenario()
+    await expect(h.server.applyUpdate(documentId, writer.id, new Uint8Array([1, 2, 3]))).rejects.toThrow()
+    expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
+  })
+})
+
 describe('saved acknowledgements', () => {
   it('a client that asks with ?ack=1 learns how many of its updates are committed, when they are', async () => {
     await start()
