@@ -22,6 +22,12 @@ import { joinRequestRoutes } from './routes/join-requests.ts'
 import { meRoutes } from './routes/me.ts'
 import { memberRoutes } from './routes/members.ts'
 import { userRoutes } from './routes/users.ts'
+import { consensusRoutes } from './routes/consensus.ts'
+import { endorsementRoutes } from './routes/endorsements.ts'
+import { lifecycleRoutes } from './routes/lifecycle.ts'
+import { publicationRoutes } from './routes/publications.ts'
+import { versionRoutes } from './routes/versions.ts'
+import { publicPages } from './public/pages.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -39,6 +45,11 @@ function apiRoutes() {
     .route('/invitations', invitationRoutes)
     .route('/audit', auditRoutes)
     .route('/', documentRoutes)
+    .route('/documents', lifecycleRoutes)
+    .route('/documents', versionRoutes)
+    .route('/documents', endorsementRoutes)
+    .route('/', consensusRoutes)
+    .route('/publications', publicationRoutes)
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>
@@ -58,7 +69,7 @@ export function createApi(deps: ApiDeps) {
 
   const app = new OpenAPIHono<AppEnv>()
   app.use('*', securityHeaders)
-  app.use('/api/*', async (c, next) => {
+  app.use('*', async (c, next) => {
     c.set('deps', deps)
     await next()
   })
@@ -76,6 +87,7 @@ export function createApi(deps: ApiDeps) {
   app.use('/api/*', sessionMiddleware)
   app.use('/api/*', sameOriginMiddleware)
   app.route('/api', api)
+  app.route('/', publicPages)
   app.notFound((c) => c.json(errorBody('not_found', c.req.path.startsWith('/api/') ? 'No such API route.' : 'No such page.'), 404))
   app.onError(handleError)
   return app

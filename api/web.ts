@@ -1,7 +1,7 @@
 /**
  * Serves the built web client (dist/client) from the same server: files as they are, and index.html for
- * every other page path so bookmarks and reloads work (history-API fallback). /api, /collab and /p are
- * never answered with the app.
+ * every other page path so bookmarks and reloads work (history-API fallback). /api, /collab, /p and the
+ * server-rendered /publications are never answered with the app.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -9,7 +9,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
 import type { AppEnv } from './env.ts'
 
-const RESERVED = /^\/(api|collab|p)(\/|$)/
+const RESERVED = /^\/(api|collab|p|publications)(\/|$)/
 
 export function mountWebClient(app: Hono<AppEnv>, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html')

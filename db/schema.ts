@@ -3,6 +3,7 @@
  * `Selectable<...>` of these. Times are milliseconds since the epoch (integers), booleans are 0/1.
  */
 import type { Generated, Selectable } from 'kysely'
+import type { DispositionKind, Finding, Stance } from '../domain/consensus.ts'
 import type { DocumentState } from '../domain/lifecycle.ts'
 import type { BodyKind, DocumentKind, InstitutionKind, Locale, Role } from '../domain/roles.ts'
 
@@ -117,6 +118,8 @@ export interface DocumentTable {
   created_by: string
   created_at: number
   updated_at: number
+  state_reason: string | null
+  state_changed_at: number | null
 }
 
 export interface DocumentUpdateTable {
@@ -136,6 +139,86 @@ export interface DocumentSnapshotTable {
   at: number
 }
 
+export interface VersionTable {
+  id: string
+  document_id: string
+  number: number
+  label: string
+  /** named (saved by a member), freeze (saved by the hub when the text froze), restore (a restored copy) */
+  origin: 'named' | 'freeze' | 'restore'
+  yjs_state: Uint8Array
+  prosemirror_json: string
+  /** sha256 of prosemirror_json */
+  sha256: string
+  created_by: string
+  created_at: number
+}
+
+export interface ConsensusCallTable {
+  id: string
+  document_id: string
+  version_id: string
+  opened_by: string
+  opened_at: number
+  closes_at: number
+  status: 'open' | 'closed'
+  finding: Finding | null
+  finding_note: string
+  closed_by: string | null
+  closed_at: number | null
+}
+
+export interface PositionTable {
+  id: Generated<number>
+  call_id: string
+  participant_key: string
+  institution_id: string | null
+  cast_by: string
+  stance: Stance
+  reason: string
+  at: number
+}
+
+export interface DispositionTable {
+  position_id: number
+  call_id: string
+  disposition: DispositionKind
+  rationale: string
+  recorded_by: string
+  at: number
+}
+
+export interface EndorsementTable {
+  id: string
+  document_id: string
+  version_id: string
+  institution_id: string
+  signed_by: string
+  at: number
+}
+
+export interface PublicationTable {
+  id: string
+  document_id: string
+  version_id: string | null
+  edition: number
+  slug: string
+  body_id: string
+  kind: DocumentKind
+  title_en: string
+  title_zh: string
+  language: Locale
+  year: number
+  html: string
+  markdown: string
+  html_sha256: string
+  markdown_sha256: string
+  /** JSON: the consensus summary and the endorsements as they stood at publication. */
+  record: string
+  published_by: string | null
+  published_at: number
+}
+
 export interface Database {
   institutions: InstitutionTable
   users: UserTable
@@ -149,6 +232,12 @@ export interface Database {
   documents: DocumentTable
   document_updates: DocumentUpdateTable
   document_snapshots: DocumentSnapshotTable
+  versions: VersionTable
+  consensus_calls: ConsensusCallTable
+  positions: PositionTable
+  dispositions: DispositionTable
+  endorsements: EndorsementTable
+  publications: PublicationTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -158,3 +247,6 @@ export type DocumentRow = Selectable<DocumentTable>
 export type InvitationRow = Selectable<InvitationTable>
 export type JoinRequestRow = Selectable<JoinRequestTable>
 export type AuditEventRow = Selectable<AuditEventTable>
+export type VersionRow = Selectable<VersionTable>
+export type ConsensusCallRow = Selectable<ConsensusCallTable>
+export type PublicationRow = Selectable<PublicationTable>

@@ -9,10 +9,16 @@ export interface CollabNotifier {
   sessionsEnded(sessionIds: readonly string[]): void
   /** A document's state changed (for example frozen by its lifecycle): re-evaluate every connection to it. */
   documentChanged(documentId: string): void
+  /**
+   * Applies a change made by the hub on someone's behalf (restoring a version, anchoring a comment) as an
+   * ordinary Yjs update: committed to the log, then sent to every open editor. Resolves once committed.
+   */
+  applyUpdate(documentId: string, userId: string, update: Uint8Array): Promise<void>
 }
 
 export const noopNotifier: CollabNotifier = {
   userAccessChanged: () => {},
   sessionsEnded: () => {},
   documentChanged: () => {},
+  applyUpdate: () => Promise.reject(new Error('The collaboration server is not running.')),
 }

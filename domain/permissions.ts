@@ -38,6 +38,7 @@ export type Action =
   | 'document.create'
   | 'document.read'
   | 'document.edit'
+  | 'document.save_version'
 
 type Subject = { body?: BodySubject; document?: DocumentSubject }
 
@@ -69,6 +70,8 @@ const rules: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
     !!body && !body.archived && (actor.isSecretariat || isParticipant(actor, body)),
   'document.read': (actor, { document }) => !!document && documentAccess(actor, document) !== 'none',
   'document.edit': (actor, { document }) => !!document && documentAccess(actor, document) === 'write',
+  'document.save_version': (actor, { document }) =>
+    !!document && document.state !== 'published' && document.state !== 'withdrawn' && isParticipant(actor, document.body),
 }
 
 function isParticipant(actor: Actor, body: BodySubject): boolean {

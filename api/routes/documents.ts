@@ -64,6 +64,8 @@ export const documentRoutes = newRouter()
       created_by: actor.userId,
       created_at: now(),
       updated_at: now(),
+      state_reason: null,
+      state_changed_at: now(),
     }
     await db.transaction().execute(async (trx) => {
       await insertDocument(trx, row)

@@ -46,3 +46,15 @@ export async function insertDocument(db: Kysely<Database>, row: DocumentRow): Pr
 export async function touchDocument(db: Kysely<Database>, id: string, at: number): Promise<void> {
   await db.updateTable('documents').set({ updated_at: at }).where('id', '=', id).execute()
 }
+
+export async function setDocumentState(
+  db: Kysely<Database>,
+  id: string,
+  s: { state: DocumentRow['state']; reason: string | null; at: number },
+): Promise<void> {
+  await db
+    .updateTable('documents')
+    .set({ state: s.state, state_reason: s.reason, state_changed_at: s.at, updated_at: s.at })
+    .where('id', '=', id)
+    .execute()
+}

@@ -198,7 +198,7 @@ beforeAll(async () => {
   draftId = newId()
   await hub.conn.db
     .insertInto('documents')
-    .values({ id: draftId, body_id: await hub.bodyId('data'), kind: 'research_report', title_en: 'Draft', title_zh: '草稿', language: 'en', state: 'draft', created_by: ids.member!, created_at: Date.now(), updated_at: Date.now() })
+    .values({ id: draftId, body_id: await hub.bodyId('data'), kind: 'research_report', title_en: 'Draft', title_zh: '草稿', language: 'en', state: 'draft', created_by: ids.member!, created_at: Date.now(), updated_at: Date.now(), state_reason: null, state_changed_at: null })
     .execute()
 })
 afterAll(() => hub.close())

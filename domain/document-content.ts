@@ -1,0 +1,111 @@
+/**
+ * From a Yjs state to what people read: the ProseMirror JSON of the `default` XmlFragment (Tiptap's
+ * Collaboration field), HTML and Markdown rendered with the editor's own schema, plain text for search, and
+ * the reverse (a ProseMirror JSON into a Y.Doc) for restoring a version as a forward edit.
+ */
+import { getSchema } from '@tiptap/core'
+import { generateHTML } from '@tiptap/html'
+import { MarkdownManager } from '@tiptap/markdown'
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { documentExtensions } from './editor-extensions.ts'
+
+export const FRAGMENT = 'default'
+
+export interface PMNode {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: PMNode[]
+  marks?: Array<{ type: string; attrs?: Record<string, unknown> }>
+  text?: string
+}
+
+let cached: { extensions: ReturnType<typeof documentExtensions>; schema: ReturnType<typeof getSchema>; markdown: MarkdownManager } | null = null
+function editorSchema() {
+  if (!cached) {
+    const extensions = documentExtensions()
+    cached = { extensions, schema: getSchema(extensions), markdown: new MarkdownManager({ extensions }) }
+  }
+  return cached
+}
+
+export function docFromUpdate(update: Uint8Array): Y.Doc {
+  const doc = new Y.Doc({ gc: false })
+  Y.applyUpdate(doc, update)
+  return doc
+}
+
+export function toProsemirrorJSON(doc: Y.Doc): PMNode {
+  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(FRAGMENT)) as PMNode
+  return conformToSchema(json.content?.length ? json : { type: 'doc', content: [{ type: 'paragraph' }] })
+}
+
+/**
+ * A Yjs document is whatever its clients wrote: a hostile client can put elements and marks in it that the
+ * schema does not know. Those are dropped (their text kept as text) so rendering never fails on them.
+ */
+export function conformToSchema(json: PMNode): PMNode {
+  const { schema } = editorSchema()
+  const clean = (node: PMNode): PMNode[] => {
+    if (node.type === 'text') {
+      if (typeof node.text !== 'string' || node.text === '') return []
+      const marks = node.marks?.filter((m) => schema.marks[m.type])
+      return [{ type: 'text', text: node.text, ...(marks?.length ? { marks } : {}) }]
+    }
+    const children = (node.content ?? []).flatMap(clean)
+    if (!schema.nodes[node.type]) return children
+    return [{ ...node, content: children.length ? children : undefined }]
+  }
+  const [doc] = clean(json)
+  try {
+    schema.nodeFromJSON(doc).check()
+    return doc
+  } catch {
+    // Structure still invalid (say, text directly in a list): keep the words, one paragraph per block.
+    const blocks = toBlocks(json).filter((b) => b.length > 0)
+    const paragraphs = blocks.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] }))
+    return { type: 'doc', content: paragraphs.length ? paragraphs : [{ type: 'paragraph' }] }
+  }
+}
+
+export function toHTML(json: PMNode): string {
+  return generateHTML(json, editorSchema().extensions)
+}
+
+export function toMarkdown(json: PMNode): string {
+  return editorSchema().markdown.serialize(json)
+}
+
+/** Text of each block (paragraph, heading, list item paragraph, table cell), in document order. */
+export function toBlocks(json: PMNode): string[] {
+  const blocks: string[] = []
+  const walk = (node: PMNode) => {
+    if (node.type === 'text') return
+    const inline = node.content?.every((c) => c.type === 'text' || c.type === 'hardBreak')
+    if (inline || !node.content) {
+      if (node.type !== 'doc') blocks.push((node.content ?? []).map((c) => c.text ?? '\n').join(''))
+      return
+    }
+    node.content.forEach(walk)
+  }
+  walk(json)
+  return blocks
+}
+
+export function toPlainText(json: PMNode): string {
+  return toBlocks(json).join('\n')
+}
+
+/**
+ * Replaces the document's content with `json` inside `doc`, as an ordinary Yjs change: other clients
+ * receive it as a forward edit and the history before it stays intact.
+ */
+export function replaceContent(doc: Y.Doc, json: PMNode): void {
+  const fragment = doc.getXmlFragment(FRAGMENT)
+  doc.transact(() => {
+    fragment.delete(0, fragment.length)
+    const scratch = new Y.Doc()
+    const source = prosemirrorJSONToYXmlFragment(editorSchema().schema, json, scratch.getXmlFragment(FRAGMENT))
+    fragment.insert(0, source.toArray().map((n) => (n as Y.XmlElement | Y.XmlText).clone()))
+  })
+}
