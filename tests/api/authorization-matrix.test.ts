@@ -8,6 +8,7 @@ import { createSession } from '../../db/session-auth.ts'
 import { generateToken, hashToken } from '../../db/tokens.ts'
 import { newId } from '../../db/ids.ts'
 import { startTestHub, type TestHub } from '../helpers/hub.ts'
+import { makeDocument } from '../helpers/documents.ts'
 
 const ACTORS = ['anonymous', 'outsider', 'observer', 'member', 'otherChair', 'chair', 'secretariat'] as const
 type ActorName = (typeof ACTORS)[number]
@@ -36,6 +37,8 @@ interface Ctx {
 let hub: TestHub
 const ids: Partial<Record<ActorName, string>> = {}
 let draftId = ''
+let chairCookie = ''
+let publishedSlug = ''
 let n = 0
 
 async function freshMember(role: 'member' | 'observer' = 'member') {
@@ -64,6 +67,11 @@ async function freshJoinRequest() {
     .execute()
   return id
 }
+
+const doc = (state: Parameters<typeof makeDocument>[1]['state']) => makeDocument(hub, { body: 'data', state, createdBy: ids.chair! })
+/** Readers of a body-only document: its observer, member and chair, and the secretariat. */
+const readers = (status: number) => E(401, 404, status, status, 404, status, status)
+const inFuture = () => new Date(Date.now() + 3 * 86_400_000).toISOString()
 
 const CASES: Case[] = [
   { route: 'GET /api/health', make: async () => ({ path: '/api/health' }), expect: E(200, 200, 200, 200, 200, 200, 200) },
@@ -182,7 +190,55 @@ const CASES: Case[] = [
     expect: E(401, 403, 403, 201, 403, 201, 201),
   },
   { route: 'GET /api/bodies/:slug/documents', make: async () => ({ path: '/api/bodies/data/documents' }), expect: signedIn(200) },
-  { route: 'GET /api/documents/:id', make: async () => ({ path: `/api/documents/${draftId}` }), expect: E(401, 404, 200, 200, 404, 200, 200) },
+  { route: 'GET /api/documents/:id', make: async () => ({ path: `/api/documents/${draftId}` }), expect: readers(200) },
+  {
+    route: 'POST /api/documents/:id/transitions',
+    make: async () => ({ path: `/api/documents/${(await doc('draft')).id}/transitions`, json: { to: 'consultation' } }),
+    expect: E(401, 404, 403, 403, 404, 200, 403),
+  },
+  { route: 'GET /api/documents/:id/versions', make: async () => ({ path: `/api/documents/${(await doc('agreed')).id}/versions` }), expect: readers(200) },
+  {
+    route: 'POST /api/documents/:id/versions',
+    make: async () => ({ path: `/api/documents/${(await doc('draft')).id}/versions`, json: { label: 'Draft 2 for consultation' } }),
+    expect: E(401, 404, 403, 201, 404, 201, 403),
+  },
+  { route: 'GET /api/documents/:id/versions/:number', make: async () => ({ path: `/api/documents/${(await doc('agreed')).id}/versions/1` }), expect: readers(200) },
+  { route: 'GET /api/documents/:id/compare', make: async () => ({ path: `/api/documents/${(await doc('agreed')).id}/compare?from=1&to=current` }), expect: readers(200) },
+  {
+    route: 'POST /api/documents/:id/versions/:number/restore',
+    make: async () => {
+      const d = await doc('draft')
+      await hub.request('POST', `/api/documents/${d.id}/versions`, { cookie: chairCookie, json: { label: 'v1' } })
+      return { path: `/api/documents/${d.id}/versions/1/restore` }
+    },
+    expect: E(401, 404, 403, 403, 404, 200, 403),
+  },
+  { route: 'GET /api/documents/:id/endorsements', make: async () => ({ path: `/api/documents/${(await doc('agreed')).id}/endorsements` }), expect: readers(200) },
+  {
+    // Endorsing takes an institution: the observer and the secretariat account here have none.
+    route: 'POST /api/documents/:id/endorsements',
+    make: async () => ({ path: `/api/documents/${(await doc('agreed')).id}/endorsements` }),
+    expect: E(401, 404, 409, 201, 404, 201, 409),
+  },
+  {
+    route: 'POST /api/documents/:id/consensus-calls',
+    make: async () => ({ path: `/api/documents/${(await doc('consultation')).id}/consensus-calls`, json: { closesAt: inFuture() } }),
+    expect: E(401, 403, 403, 403, 403, 201, 403),
+  },
+  { route: 'GET /api/documents/:id/consensus-calls', make: async () => ({ path: `/api/documents/${(await doc('consultation')).id}/consensus-calls` }), expect: signedIn(200) },
+  { route: 'GET /api/consensus-calls/:id', make: async () => ({ path: `/api/consensus-calls/${(await doc('consensus_call')).callId}` }), expect: readers(200) },
+  {
+    route: 'POST /api/consensus-calls/:id/positions',
+    make: async () => ({ path: `/api/consensus-calls/${(await doc('consensus_call')).callId}/positions`, json: { stance: 'support' } }),
+    expect: E(401, 404, 403, 201, 404, 201, 403),
+  },
+  {
+    route: 'POST /api/consensus-calls/:id/close',
+    make: async () => ({ path: `/api/consensus-calls/${(await doc('consensus_call')).callId}/close`, json: { finding: 'no_consensus', note: 'More work needed' } }),
+    expect: E(401, 404, 403, 403, 404, 200, 403),
+  },
+  { route: 'GET /api/publications', make: async () => ({ path: '/api/publications?q=Document' }), expect: E(200, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/publications/:slug', make: async () => ({ path: `/api/publications/${publishedSlug}` }), expect: E(200, 200, 200, 200, 200, 200, 200) },
 ]
 
 beforeAll(async () => {
@@ -195,6 +251,12 @@ beforeAll(async () => {
   await hub.addMember('data', ids.member!, 'member')
   await hub.addMember('data', ids.chair!, 'chair')
   await hub.addMember('cross-border-ecommerce', ids.otherChair!, 'chair')
+  for (const actor of ['outsider', 'member', 'chair', 'otherChair'] as const) {
+    await hub.conn.db.updateTable('users').set({ institution_id: await hub.makeInstitution() }).where('id', '=', ids[actor]!).execute()
+  }
+  chairCookie = `hub_session=${(await createSession(hub.conn.db, ids.chair!, Date.now())).token}`
+  await makeDocument(hub, { body: 'data', state: 'published', createdBy: ids.chair! })
+  publishedSlug = (await hub.conn.db.selectFrom('publications').select('slug').executeTakeFirstOrThrow()).slug
   draftId = newId()
   await hub.conn.db
     .insertInto('documents')

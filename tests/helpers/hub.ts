@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startHub, type Hub, type HubOptions } from '../../hub.ts'
+import { createCollabServer } from '../../collab/server.ts'
 import { newId } from '../../db/ids.ts'
 import { createSession } from '../../db/session-auth.ts'
 import { upsertMembership } from '../../db/queries/memberships.ts'
@@ -33,6 +34,7 @@ export async function startTestHub(opts: Partial<HubOptions> = {}): Promise<Test
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
     log: () => {},
+    collab: ({ db, sqlite, now, publicUrl }) => createCollabServer({ db, sqlite, now, publicUrl, log: () => {} }),
     ...opts,
   })
   const { db } = hub.conn
