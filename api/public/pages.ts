@@ -104,11 +104,11 @@ ${record.endorsements.length
       }),
     )
   })
-  .get('/p/:slug/:edition/download.:format{html|md|docx}', async (c) => {
+  .get('/p/:slug/:edition/:file{download\\.(?:html|md|docx)}', async (c) => {
     const p = await loadEdition(c)
     if (!p) return notFoundPage(c)
     const name = `${p.slug}-edition-${p.edition}`
-    const format = c.req.param('format')
+    const format = c.req.param('file').slice('download.'.length)
     c.header('Cache-Control', 'public, max-age=31536000, immutable')
     if (format === 'md') {
       c.header('Content-Disposition', `attachment; filename="${name}.md"`)
