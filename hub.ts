@@ -10,6 +10,7 @@ import type { Hono } from 'hono'
 import { createPasswordHasher } from './api/auth/passwords.ts'
 import { createSignInThrottle } from './api/auth/throttle.ts'
 import { bootstrapFirstAccount, type BootstrapResult } from './api/bootstrap.ts'
+import { DEMO_PASSWORD, seedDemo } from './api/demo.ts'
 import { createApi } from './api/app.ts'
 import type { AppEnv } from './api/env.ts'
 import { openDatabase, type Connection } from './db/connection.ts'
@@ -79,6 +80,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const port = typeof address === 'object' && address ? address.port : opts.port
   const url = `http://localhost:${port}`
 
+  if (opts.demo && (await seedDemo(conn.db, passwords, now()))) {
+    log(`Demo data loaded. Sign in as secretariat@demo.hub, chair@demo.hub, member@demo.hub or observer@demo.hub with the password "${DEMO_PASSWORD}".`)
+  }
   const bootstrap = await bootstrapFirstAccount(conn.db, { adminEmail: opts.adminEmail, adminPassword: opts.adminPassword, now: now(), passwords })
   if (bootstrap.kind === 'admin_created') log(`Created the secretariat account ${bootstrap.email}.`)
   if (bootstrap.kind === 'setup_link') {
