@@ -28,14 +28,14 @@ export interface MessageContext {
 
 export function handleFrame(ctx: MessageContext, conn: Connection, room: Room, data: Buffer, isBinary: boolean): void {
   if (conn.closed) return
-  if (!isBinary) return conn.close(CLOSE.badMessage, 'text frames are not supported', true)
-  if (!conn.limiter.take(data.length)) return conn.close(CLOSE.rateLimited, 'too many messages', true)
+  if (!isBinary) return conn.close(CLOSE.badMessage, 'text frames are not supported')
+  if (!conn.limiter.take(data.length)) return conn.close(CLOSE.rateLimited, 'too many messages')
   ctx.checkSession(conn)
   let msg
   try {
     msg = decodeClientMessage(data)
   } catch (err) {
-    return conn.close(CLOSE.badMessage, err instanceof ProtocolError ? err.message : 'malformed message', true)
+    return conn.close(CLOSE.badMessage, err instanceof ProtocolError ? err.message : 'malformed message')
   }
   switch (msg.type) {
     case 'sync-step1':
@@ -45,7 +45,7 @@ export function handleFrame(ctx: MessageContext, conn: Connection, room: Room, d
       return submitUpdate(ctx, conn, room, msg.update)
     case 'awareness':
       if (room.awareness.apply(conn, msg.entries) === 'too-large') {
-        return conn.close(CLOSE.tooLarge, 'awareness state too large', true)
+        return conn.close(CLOSE.tooLarge, 'awareness state too large')
       }
       if (room.awareness.dirty) ctx.awarenessChanged(room)
       return
@@ -59,13 +59,13 @@ export function handleFrame(ctx: MessageContext, conn: Connection, room: Room, d
 function submitUpdate(ctx: MessageContext, conn: Connection, room: Room, update: Uint8Array): void {
   if (conn.access !== 'write') return
   if (room.storedBytes + room.inFlightBytes + update.length > ctx.limits.maxDocumentBytes) {
-    return conn.close(CLOSE.tooLarge, 'document size limit reached', true)
+    return conn.close(CLOSE.tooLarge, 'document size limit reached')
   }
   validateAndQueue(ctx, room, { conn, userId: conn.identity.userId, update }).catch((err: unknown) => {
     const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
     if (reason === 'closed') return
-    if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update', true)
-    else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory', true)
+    if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update')
+    else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory')
   })
 }
 

@@ -15,7 +15,7 @@
  * both sides exchange `update` messages. Message type 2 (auth) is server → client only in y-websocket, so
  * a client sending it is a protocol error like any unknown type.
  *
- * Decoding never trusts a length: every varuint is at most 8 bytes and ≤ 2^53, every count and byte length
+ * Decoding never trusts a length: every varuint is at most 8 bytes (as lib0 writes them), every count and byte length
  * must fit in what is left of the frame, and trailing bytes are an error. So a frame is decoded in time
  * linear in its size and a bad one throws `ProtocolError` (which the server turns into close code 4400).
  * The Yjs update bytes inside a sync message are *not* interpreted here: that happens off the main thread
@@ -64,10 +64,7 @@ class Reader {
       if (this.pos >= this.buf.length) throw new ProtocolError('truncated varint')
       const byte = this.buf[this.pos++]
       num += (byte & 0x7f) * mult
-      if (byte < 0x80) {
-        if (num > Number.MAX_SAFE_INTEGER) throw new ProtocolError('integer out of range')
-        return num
-      }
+      if (byte < 0x80) return num
       mult *= 128
     }
     throw new ProtocolError('varint too long')

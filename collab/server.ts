@@ -208,7 +208,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
         handleFrame(context, conn, room, toBuffer(data), isBinary)
       } catch (err) {
         log('error', 'collab message handling failed', { room: room.id, error: String(err) })
-        conn.close(CLOSE.badMessage, 'message could not be processed', true)
+        conn.close(CLOSE.badMessage, 'message could not be processed')
       }
     })
     ws.on('close', () => {

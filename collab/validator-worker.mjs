@@ -6,11 +6,26 @@
 //   { id, op: 'check', room, update: Uint8Array }     apply a client's update to the replica first
 //   { id, op: 'drop',  room }                         forget the replica
 // and replies { id, ok: true } or { id, ok: false, error }. A job that loops or eats memory is not handled
-// here: the main thread terminates this thread (time limit) or V8 does (resourceLimits).
-import { parentPort } from 'node:worker_threads'
+// here: the main thread terminates this thread (time limit) or V8 does (resourceLimits). So that the main
+// thread measures how long a job really runs here (not how late its own event loop noticed the reply),
+// the id of the running job and its start time are published in shared memory.
+import { parentPort, workerData } from 'node:worker_threads'
 import * as Y from 'yjs'
 
+const running = new Int32Array(workerData.state, 0, 1)
+const startedAt = new Float64Array(workerData.state, 8, 1)
+
 const replicas = new Map()
+
+// Yjs clocks are JavaScript numbers: past 2^53 they lose precision, and a clock that large would also be
+// refused in every later state vector. An update that pushes a clock there is refused here.
+const MAX_CLOCK = Number.MAX_SAFE_INTEGER - 2 ** 32
+
+function assertSaneClocks(doc) {
+  for (const clock of Y.decodeStateVector(Y.encodeStateVector(doc)).values()) {
+    if (clock > MAX_CLOCK) throw new Error('clock out of range')
+  }
+}
 
 function run(job) {
   switch (job.op) {
@@ -19,6 +34,7 @@ function run(job) {
       doc.transact(() => {
         for (const update of job.updates) Y.applyUpdate(doc, update)
       })
+      assertSaneClocks(doc)
       replicas.get(job.room)?.destroy()
       replicas.set(job.room, doc)
       return
@@ -27,6 +43,7 @@ function run(job) {
       const doc = replicas.get(job.room)
       if (!doc) throw new Error('no replica for this document')
       Y.applyUpdate(doc, job.update)
+      assertSaneClocks(doc)
       return
     }
     case 'drop':
@@ -39,12 +56,17 @@ function run(job) {
 }
 
 parentPort.on('message', (job) => {
+  startedAt[0] = performance.timeOrigin + performance.now()
+  Atomics.store(running, 0, job.id)
+  let reply
   try {
     run(job)
-    parentPort.postMessage({ id: job.id, ok: true })
+    reply = { id: job.id, ok: true }
   } catch (err) {
-    parentPort.postMessage({ id: job.id, ok: false, error: String(err && err.message ? err.message : err) })
+    reply = { id: job.id, ok: false, error: String(err && err.message ? err.message : err) }
   }
+  Atomics.store(running, 0, 0)
+  parentPort.postMessage(reply)
 })
 
 parentPort.postMessage({ ready: true })

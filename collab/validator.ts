@@ -54,8 +54,14 @@ interface Reply {
   ready?: boolean
 }
 
-interface Lane {
+/** A validator thread and the shared memory where it publishes the job it is running and since when. */
+interface Thread {
   worker: Worker
+  running: Int32Array
+  startedAt: Float64Array
+}
+
+interface Lane extends Thread {
   ready: boolean
   queue: Job[]
   rooms: Set<string>
@@ -68,20 +74,17 @@ const noop = () => {}
 export class Validator {
   private readonly lanes: Lane[] = []
   private readonly laneOf = new Map<string, Lane>()
-  private spare: { worker: Worker; ready: boolean } | null = null
+  private spare: (Thread & { ready: boolean }) | null = null
   private nextId = 1
   private closed = false
 
   constructor(private readonly opts: ValidatorOptions) {
     for (let i = 0; i < Math.max(1, opts.threads); i++) {
-      const lane: Lane = { worker: this.spawn(), ready: false, queue: [], rooms: new Set(), timer: null }
+      const lane: Lane = { ...this.spawn(), ready: false, queue: [], rooms: new Set(), timer: null }
       this.lanes.push(lane)
       this.attach(lane)
     }
-    this.spare = { worker: this.spawn(), ready: false }
-    this.spare.worker.on('message', (m: Reply) => {
-      if (m.ready && this.spare) this.spare.ready = true
-    })
+    this.replenishSpare()
   }
 
   /** Builds the replica of a room from its stored state; rejects if that state does not apply in time. */
@@ -129,14 +132,16 @@ export class Validator {
     await Promise.all(workers.map((w) => w.terminate()))
   }
 
-  private spawn(): Worker {
+  private spawn(): Thread {
+    const state = new SharedArrayBuffer(16)
     const worker = new Worker(WORKER_URL, {
       execArgv: [],
+      workerData: { state },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     })
     worker.unref()
     worker.on('error', noop)
-    return worker
+    return { worker, running: new Int32Array(state, 0, 1), startedAt: new Float64Array(state, 8, 1) }
   }
 
   private attach(lane: Lane): void {
@@ -159,7 +164,7 @@ export class Validator {
   private enqueue(lane: Lane, op: Job['op'], room: string, updates: Uint8Array[], limitMs: number): Promise<void> {
     if (this.closed) return Promise.reject(new UpdateRejected('closed', 'server is shutting down'))
     return new Promise<void>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, op, room, updates, limitMs, resolve, reject }
+      const job: Job = { id: this.newId(), op, room, updates, limitMs, resolve, reject }
       lane.queue.push(job)
       this.post(lane, job)
       if (lane.queue.length === 1) this.arm(lane)
@@ -174,13 +179,32 @@ export class Validator {
     lane.worker.postMessage({ id: job.id, op: job.op, room: job.room, ...payload }, transfer)
   }
 
-  /** Starts the clock for the job at the head of the queue (only once the thread is ready to run it). */
-  private arm(lane: Lane): void {
+  private newId(): number {
+    this.nextId = (this.nextId % 2_000_000_000) + 1
+    return this.nextId
+  }
+
+  /** Starts the watchdog for the job at the head of the queue (once the thread is ready to run it). */
+  private arm(lane: Lane, ms?: number): void {
     if (lane.timer) clearTimeout(lane.timer)
     lane.timer = null
     const head = lane.queue[0]
     if (!lane.ready || !head) return
-    lane.timer = setTimeout(() => this.fail(lane, 'too-slow', 'update takes too long to apply'), head.limitMs)
+    lane.timer = setTimeout(() => this.watchdog(lane), ms ?? head.limitMs)
+  }
+
+  /**
+   * Judges by the thread's own clock: if the head job has been running there longer than its limit, the
+   * thread is replaced. If it has not started, or finished and its reply is still on the way (our event
+   * loop may have been busy), look again shortly.
+   */
+  private watchdog(lane: Lane): void {
+    const head = lane.queue[0]
+    if (!head) return
+    if (Atomics.load(lane.running, 0) !== head.id) return this.arm(lane, Math.min(head.limitMs, 10))
+    const elapsed = performance.timeOrigin + performance.now() - lane.startedAt[0]
+    if (elapsed >= head.limitMs) return this.fail(lane, 'too-slow', 'update takes too long to apply')
+    this.arm(lane, head.limitMs - elapsed)
   }
 
   private onReply(lane: Lane, worker: Worker, m: Reply): void {
@@ -218,10 +242,9 @@ export class Validator {
     void dead.terminate()
     this.opts.log('warn', 'collab validator thread replaced', { reason, room: culprit?.room, op: culprit?.op })
 
-    const spare = this.spare
-    lane.worker = spare ? spare.worker : this.spawn()
-    lane.ready = spare ? spare.ready : false
+    const next = this.spare ?? { ...this.spawn(), ready: false }
     this.spare = null
+    Object.assign(lane, { worker: next.worker, running: next.running, startedAt: next.startedAt, ready: next.ready })
     lane.worker.removeAllListeners('message')
     this.attach(lane)
     setImmediate(() => this.replenishSpare())
@@ -235,7 +258,7 @@ export class Validator {
       if (reopening.has(room)) continue
       const state = this.opts.stateOf(room)
       if (!state) continue
-      const job: Job = { id: this.nextId++, op: 'open', room, updates: [state], limitMs: 2000 + state.length / 2000, resolve: noop, reject: noop }
+      const job: Job = { id: this.newId(), op: 'open', room, updates: [state], limitMs: 2000 + state.length / 2000, resolve: noop, reject: noop }
       lane.queue.push(job)
       this.post(lane, job)
     }
@@ -246,9 +269,10 @@ export class Validator {
     this.arm(lane)
   }
 
+  /** Keeps one thread started and idle, so a replaced thread is back in milliseconds, not a cold start. */
   private replenishSpare(): void {
     if (this.spare || this.closed) return
-    const spare = { worker: this.spawn(), ready: false }
+    const spare = { ...this.spawn(), ready: false }
     spare.worker.on('message', (m: Reply) => {
       if (m.ready) spare.ready = true
     })
