@@ -65,8 +65,12 @@ export interface CollabOptions {
 export interface CollabStats {
   rooms: number
   connections: number
+  /** Document replicas held by the validator threads (one per loaded room). */
   replicas: number
+  /** Group commits so far. */
   batches: number
+  /** Updates received and not yet committed (in validation or waiting for the next batch). */
+  pendingUpdates: number
 }
 
 export interface CollabServer extends CollabNotifier {
@@ -292,7 +296,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       return closing
     },
     stats() {
-      return { rooms: rooms.size, connections: connections.size, replicas: validator.replicas, batches: committer.batches }
+      const pendingUpdates = rooms.all().reduce((n, r) => n + r.inFlight + r.accepted.length, 0)
+      return { rooms: rooms.size, connections: connections.size, replicas: validator.replicas, batches: committer.batches, pendingUpdates }
     },
     userAccessChanged(userId) {
       epoch++

@@ -28,6 +28,8 @@ describe('limits close only the offending connection', () => {
     const result = closed(ws)
     for (let i = 0; i < 8; i++) ws.send(updateFrame(paragraphUpdate(`${i}`.repeat(5_000))))
     expect((await result).code).toBe(4413)
+    // What was accepted before the cap was reached is still stored.
+    await waitFor(() => h.server.stats().pendingUpdates === 0, 2000, 'pending updates committed')
     const stored = text(storedDoc(h.sqlite, documentId))
     expect(stored.length).toBeGreaterThan(5_000)
     expect(stored.length).toBeLessThan(20_000)

@@ -160,9 +160,8 @@ describe('compaction, loading and unloading', () => {
     const ws = await h.raw(documentId, writer)
     for (let i = 0; i < 23; i++) {
       ws.send(updateFrame(paragraphUpdate(`line ${i}`)))
-      await settle(15)
+      await waitFor(() => storedDoc(h.sqlite, documentId).getXmlFragment('default').length === i + 1, 2000, `line ${i}`)
     }
-    await waitFor(() => storedDoc(h.sqlite, documentId).getXmlFragment('default').length === 23, 3000, 'all stored')
     expect(count('SELECT count(*) AS n FROM document_snapshots WHERE document_id = ?', documentId)).toBe(1)
     expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBeLessThan(5)
   })
@@ -205,14 +204,15 @@ describe('compaction, loading and unloading', () => {
   })
 
   it('close() flushes, compacts and closes sockets with 1001', async () => {
-    await start({ batchWindowMs: 200 })
+    await start({ batchWindowMs: 1000 })
     const { writer, documentId } = await h.scenario()
     const ws: WebSocket = await h.raw(documentId, writer)
     const closing = closed(ws)
-    await settle(250)
+    ws.send(updateFrame(paragraphUpdate('first, committed at once')))
+    await waitFor(() => h.server.stats().batches === 1, 2000, 'first batch')
     ws.send(updateFrame(paragraphUpdate('just before shutdown')))
     ws.send(updateFrame(paragraphUpdate('and another one')))
-    await settle(20)
+    await waitFor(() => h.server.stats().pendingUpdates === 2, 2000, 'updates waiting for the next batch')
     await h.server.close()
     expect((await closing).code).toBe(1001)
     const stored = text(storedDoc(h.sqlite, documentId))
