@@ -28,6 +28,9 @@ import { lifecycleRoutes } from './routes/lifecycle.ts'
 import { publicationRoutes } from './routes/publications.ts'
 import { versionRoutes } from './routes/versions.ts'
 import { publicPages } from './public/pages.ts'
+import { authorshipRoutes } from './routes/authorship.ts'
+import { commentRoutes } from './routes/comments.ts'
+import { notificationRoutes } from './routes/notifications.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -36,6 +39,7 @@ function apiRoutes() {
     .route('/health', healthRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
+    .route('/me/notifications', notificationRoutes)
     .route('/institutions', institutionRoutes)
     .route('/users', userRoutes)
     .route('/bodies', bodyRoutes)
@@ -48,6 +52,8 @@ function apiRoutes() {
     .route('/documents', lifecycleRoutes)
     .route('/documents', versionRoutes)
     .route('/documents', endorsementRoutes)
+    .route('/documents', authorshipRoutes)
+    .route('/', commentRoutes)
     .route('/', consensusRoutes)
     .route('/publications', publicationRoutes)
 }

@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as foundation from './migrations/0001-foundation.ts'
 import * as documents from './migrations/0002-documents.ts'
 import * as workflow from './migrations/0003-workflow.ts'
+import * as review from './migrations/0004-review.ts'
 import type { Database } from './schema.ts'
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-documents': documents,
   '0003-workflow': workflow,
+  '0004-review': review,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

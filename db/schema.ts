@@ -219,6 +219,50 @@ export interface PublicationTable {
   published_at: number
 }
 
+export interface CommentTable {
+  id: string
+  document_id: string
+  /** The id of the thread's first comment (its own id for that one). */
+  thread_id: string
+  parent_id: string | null
+  author_id: string
+  body: string
+  kind: 'comment' | 'suggestion'
+  /** Yjs relative positions (encoded) of the anchored range; on the thread's first comment only. */
+  anchor_start: Uint8Array | null
+  anchor_end: Uint8Array | null
+  quote: string
+  context_before: string
+  context_after: string
+  /** A suggestion's replacement for the anchored text ('' deletes it). */
+  proposal: string | null
+  status: 'open' | 'resolved' | 'accepted' | 'rejected'
+  resolved_by: string | null
+  resolved_at: number | null
+  created_at: number
+  deleted_at: number | null
+}
+
+export interface DocumentAuthorTable {
+  document_id: string
+  client_id: number
+  user_id: string
+  first_at: number
+}
+
+export interface NotificationTable {
+  id: Generated<number>
+  user_id: string
+  kind: 'mention' | 'reply' | 'call_opened' | 'suggestion'
+  actor_id: string | null
+  document_id: string | null
+  comment_id: string | null
+  call_id: string | null
+  excerpt: string
+  at: number
+  read_at: number | null
+}
+
 export interface Database {
   institutions: InstitutionTable
   users: UserTable
@@ -238,6 +282,9 @@ export interface Database {
   dispositions: DispositionTable
   endorsements: EndorsementTable
   publications: PublicationTable
+  comments: CommentTable
+  document_authors: DocumentAuthorTable
+  notifications: NotificationTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -250,3 +297,4 @@ export type AuditEventRow = Selectable<AuditEventTable>
 export type VersionRow = Selectable<VersionTable>
 export type ConsensusCallRow = Selectable<ConsensusCallTable>
 export type PublicationRow = Selectable<PublicationTable>
+export type CommentRow = Selectable<CommentTable>

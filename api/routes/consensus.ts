@@ -8,6 +8,8 @@ import type { Context } from 'hono'
 import { recordAudit } from '../../db/queries/audit.ts'
 import { findCall, findOpenCall, insertCall, listCalls, listDispositions, listParticipants, listPositions, insertPosition } from '../../db/queries/consensus.ts'
 import { findDocument, setDocumentState } from '../../db/queries/documents.ts'
+import { openSuggestions } from '../../db/queries/comments.ts'
+import { notify } from '../../db/queries/notifications.ts'
 import { findUser } from '../../db/queries/users.ts'
 import { findVersionById } from '../../db/queries/versions.ts'
 import { newId } from '../../db/ids.ts'
@@ -132,10 +134,17 @@ export const consensusRoutes = newRouter()
     const call = await db.transaction().execute(async (trx) => {
       const current = (await findDocument(trx, id))!
       checkTransition(actor, { ...subject, state: current.state }, 'consensus_call', undefined, 'open_call')
+      const pending = await openSuggestions(trx, id)
+      if (pending.length) throw conflict('open_suggestions', `Decide the ${pending.length} open suggestion(s) before opening a consensus call.`)
       const version = await saveVersion(trx, { documentId: id, label: b.label || 'Frozen for consensus call', origin: 'freeze', userId: actor.userId, at: now() })
       const row = { id: newId(), document_id: id, version_id: version.id, opened_by: actor.userId, opened_at: now(), closes_at: closesAt, status: 'open' as const, finding: null, finding_note: '', closed_by: null, closed_at: null }
       await insertCall(trx, row)
       await setDocumentState(trx, id, { state: 'consensus_call', reason: null, at: now() })
+      const participants = await listParticipants(trx, current.body_id)
+      await notify(
+        trx,
+        participants.filter((p) => p.user_id !== actor.userId).map((p) => ({ user_id: p.user_id, kind: 'call_opened' as const, actor_id: actor.userId, document_id: id, comment_id: null, call_id: row.id, excerpt: `${current.title_en} · closes ${b.closesAt.slice(0, 10)}`, at: now() })),
+      )
       await recordAudit(trx, now(), { actorId: actor.userId, action: 'document.transition', subjectType: 'document', subjectId: id, data: { from: current.state, to: 'consensus_call', callId: row.id, version: version.number, closesAt: b.closesAt } })
       return row
     })

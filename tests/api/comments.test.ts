@@ -1,0 +1,268 @@
+/**
+ * Review over the real hub: comments anchored by the server for people without edit rights, threads,
+ * resolving, suggestions decided by editors, mentions and the inbox, and bad input refused.
+ */
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ADMIN, startTestHub, type TestHub } from '../helpers/hub.ts'
+import { collabClient, typeParagraph, waitUntil, type HubClient } from '../helpers/collab-client.ts'
+import { makeDocument } from '../helpers/documents.ts'
+
+let hub: TestHub
+type Person = Awaited<ReturnType<TestHub['makeUser']>>
+let chair: Person, editor: Person, editor2: Person, observer: Person, outsider: Person
+const clients: HubClient[] = []
+
+const call = async (method: string, path: string, cookie: string, json?: unknown) => {
+  const res = await hub.request(method, path, { cookie, json })
+  return { status: res.status, body: await res.json() }
+}
+
+/** The first text node of the n-th paragraph in a client's copy. */
+function textNode(doc: Y.Doc, paragraph = 0): Y.XmlText {
+  const p = doc.getXmlFragment('default').get(paragraph) as Y.XmlElement
+  return p.get(0) as Y.XmlText
+}
+
+/** Anchor JSON for the first occurrence of `quote` in paragraph `n`, as the editor would send it. */
+function anchorFor(doc: Y.Doc, quote: string, n = 0) {
+  const t = textNode(doc, n)
+  const at = t.toString().indexOf(quote)
+  if (at < 0) throw new Error(`"${quote}" not in "${t.toString()}"`)
+  const enc = (i: number, assoc: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(t, i, assoc))).toString('base64')
+  return { start: enc(at, 0), end: enc(at + quote.length, -1) }
+}
+
+async function draftWith(paragraphs: string[], state: 'draft' | 'consultation' = 'draft') {
+  const { id } = await makeDocument(hub, { body: 'data', state, createdBy: chair.id, text: paragraphs.join('\n') })
+  const c = collabClient(hub, id, editor.cookie)
+  clients.push(c)
+  await c.synced()
+  return { id, client: c }
+}
+
+const plain = (doc: Y.Doc) => doc.getXmlFragment('default').toArray().map((p) => (p as Y.XmlElement).toArray().map((t) => (t as Y.XmlText).toString()).join('')).join('\n')
+
+beforeAll(async () => {
+  hub = await startTestHub()
+  chair = await hub.makeUser({ name: 'Chair' })
+  editor = await hub.makeUser({ name: 'Editor Eva' })
+  editor2 = await hub.makeUser({ name: 'Editor Emil' })
+  observer = await hub.makeUser({ name: 'Observer Olga' })
+  outsider = await hub.makeUser({ name: 'Outsider Otto' })
+  await hub.addMember('data', chair.id, 'chair')
+  await hub.addMember('data', editor.id, 'member')
+  await hub.addMember('data', editor2.id, 'member')
+  await hub.addMember('data', observer.id, 'observer')
+})
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await hub.close()
+})
+
+describe('comments', () => {
+  it('an observer comments without edit rights: the server places the anchor and quotes the text', async () => {
+    const { id, client } = await draftWith(['Data should flow with trust across borders.'])
+    const created = await call('POST', `/api/documents/${id}/comments`, observer.cookie, { anchor: anchorFor(client.doc, 'with trust'), body: 'Define “trust”?' })
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({ kind: 'comment', status: 'open', quote: 'with trust', originalQuote: 'with trust', contextBefore: 'Data should flow ', anchor: { detached: false } })
+    expect(created.body.viewer).toMatchObject({ canReply: true, canResolve: true, canDelete: true })
+    const reply = await call('POST', `/api/comments/${created.body.id}/replies`, editor.cookie, { body: 'Agreed, see OECD wording.' })
+    expect(reply.status).toBe(201)
+    const threads = (await call('GET', `/api/documents/${id}/comments`, chair.cookie)).body.threads
+    expect(threads).toHaveLength(1)
+    expect(threads[0].replies.map((r: { body: string }) => r.body)).toEqual(['Agreed, see OECD wording.'])
+  })
+
+  it('in consultation every signed-in person may comment; outside it a stranger cannot even see the draft', async () => {
+    const { id: draft, client: c1 } = await draftWith(['A draft only the body sees.'])
+    expect((await call('POST', `/api/documents/${draft}/comments`, outsider.cookie, { anchor: anchorFor(c1.doc, 'only'), body: 'hi' })).status).toBe(404)
+    const { id, client } = await draftWith(['Open for consultation.'], 'consultation')
+    const res = await call('POST', `/api/documents/${id}/comments`, outsider.cookie, { anchor: anchorFor(client.doc, 'consultation'), body: 'From a member institution outside the group.' })
+    expect(res.status).toBe(201)
+  })
+
+  it('resolving: the thread author and chairs may; others may not; reopening works', async () => {
+    const { id, client } = await draftWith(['Resolve me please.'])
+    const t = (await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor: anchorFor(client.doc, 'Resolve'), body: 'Typo?' })).body
+    expect((await call('POST', `/api/comments/${t.id}/resolve`, editor2.cookie)).status).toBe(403)
+    expect((await call('POST', `/api/comments/${t.id}/resolve`, observer.cookie)).status).toBe(403)
+    expect((await call('POST', `/api/comments/${t.id}/resolve`, chair.cookie)).body.status).toBe('resolved')
+    expect((await call('POST', `/api/comments/${t.id}/reopen`, editor.cookie)).body.status).toBe('open')
+    expect((await call('POST', `/api/comments/${t.id}/resolve`, editor.cookie)).body.status).toBe('resolved')
+    const listed = (await call('GET', `/api/documents/${id}/comments`, observer.cookie)).body.threads
+    expect(listed[0]).toMatchObject({ status: 'resolved' })
+  })
+
+  it('permission matrix for comment, reply, resolve and delete', async () => {
+    const { id, client } = await draftWith(['Matrix text for permissions.'])
+    const actors = { chair, editor, editor2, observer, outsider }
+    // expected status per action for each actor, on a thread started by `editor`
+    const expected: Record<string, Record<keyof typeof actors, number>> = {
+      comment: { chair: 201, editor: 201, editor2: 201, observer: 201, outsider: 404 },
+      reply: { chair: 201, editor: 201, editor2: 201, observer: 201, outsider: 404 },
+      resolve: { chair: 200, editor: 200, editor2: 403, observer: 403, outsider: 404 },
+      delete: { chair: 200, editor: 200, editor2: 403, observer: 403, outsider: 404 },
+    }
+    const mismatches: string[] = []
+    for (const [action, row] of Object.entries(expected)) {
+      for (const [name, who] of Object.entries(actors)) {
+        const thread = (await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor: anchorFor(client.doc, 'permissions'), body: 'Thread by editor' })).body
+        const res =
+          action === 'comment'
+            ? await call('POST', `/api/documents/${id}/comments`, who.cookie, { anchor: anchorFor(client.doc, 'Matrix'), body: 'x' })
+            : action === 'reply'
+              ? await call('POST', `/api/comments/${thread.id}/replies`, who.cookie, { body: 'y' })
+              : action === 'resolve'
+                ? await call('POST', `/api/comments/${thread.id}/resolve`, who.cookie)
+                : await call('DELETE', `/api/comments/${thread.id}`, who.cookie)
+        if (res.status !== row[name as keyof typeof actors]) mismatches.push(`${action} as ${name}: expected ${row[name as keyof typeof actors]}, got ${res.status}`)
+      }
+    }
+    expect(mismatches).toEqual([])
+  })
+
+  it('a thread whose text was deleted stays listed as detached, after the attached ones', async () => {
+    const { id, client } = await draftWith(['Keep this sentence.', 'Delete this sentence.'])
+    const keep = (await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor: anchorFor(client.doc, 'Keep', 0), body: 'fine' })).body
+    const gone = (await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor: anchorFor(client.doc, 'Delete this', 1), body: 'remove?' })).body
+    const t = textNode(client.doc, 1)
+    t.delete(0, t.length)
+    await waitUntil(async () => (await call('GET', `/api/documents/${id}/comments`, editor.cookie)).body.threads.some((x: { anchor: { detached: boolean } }) => x.anchor.detached))
+    const threads = (await call('GET', `/api/documents/${id}/comments`, editor.cookie)).body.threads
+    expect(threads.map((x: { id: string }) => x.id)).toEqual([keep.id, gone.id])
+    expect(threads[1]).toMatchObject({ originalQuote: 'Delete this', quote: '', anchor: { detached: true } })
+  })
+})
+
+describe('anchors follow the text', () => {
+  it('survive random concurrent edits around them by other clients (property-based)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ who: fc.integer({ min: 0, max: 1 }), side: fc.constantFrom('before', 'after', 'at-start', 'at-end'), op: fc.constantFrom('insert', 'delete'), text: fc.string({ minLength: 1, maxLength: 6 }).map((s) => s.replace(/[\u0000-\u001f]/g, 'x')) }), { minLength: 3, maxLength: 12 }),
+        async (edits) => {
+          const { id, client: a } = await draftWith(['Before text. ANCHORED WORDS. After text.'])
+          const b = collabClient(hub, id, editor2.cookie)
+          clients.push(b)
+          await b.synced()
+          const thread = (await call('POST', `/api/documents/${id}/comments`, observer.cookie, { anchor: anchorFor(a.doc, 'ANCHORED WORDS'), body: 'watch this' })).body
+          for (const e of edits) {
+            const doc = (e.who ? b : a).doc
+            const t = textNode(doc)
+            const s = t.toString()
+            const from = s.indexOf('ANCHORED WORDS')
+            const to = from + 'ANCHORED WORDS'.length
+            if (e.op === 'insert') t.insert(e.side === 'before' ? Math.floor(from / 2) : e.side === 'after' ? to + Math.floor((s.length - to) / 2) : e.side === 'at-start' ? from : to, e.text)
+            else if (e.side === 'before' && from > 0) t.delete(from - 1, 1)
+            else if (e.side === 'after' && to < s.length) t.delete(to, 1)
+          }
+          await waitUntil(() => plain(a.doc) === plain(b.doc), 5000, 'clients converge')
+          await waitUntil(async () => (await call('GET', `/api/documents/${id}/comments`, chair.cookie)).body.threads[0].quote === 'ANCHORED WORDS' && plain(a.doc).includes('ANCHORED WORDS'), 3000, 'anchor quote')
+          const [t] = (await call('GET', `/api/documents/${id}/comments`, chair.cookie)).body.threads
+          expect(t).toMatchObject({ id: thread.id, quote: 'ANCHORED WORDS', anchor: { detached: false } })
+          b.destroy()
+        },
+      ),
+      { numRuns: 12, seed: 4242 },
+    )
+  })
+})
+
+describe('suggestions', () => {
+  it('two editors suggest concurrently; a third accepts one and rejects the other; every copy agrees', async () => {
+    const { id, client: a } = await draftWith(['The parties shall share data promptly.'])
+    const b = collabClient(hub, id, editor2.cookie)
+    const c = collabClient(hub, id, chair.cookie)
+    clients.push(b, c)
+    await Promise.all([b.synced(), c.synced()])
+    const [s1, s2] = await Promise.all([
+      call('POST', `/api/documents/${id}/comments`, editor.cookie, { kind: 'suggestion', anchor: anchorFor(a.doc, 'shall'), proposal: 'should', body: 'Softer.' }),
+      call('POST', `/api/documents/${id}/comments`, editor2.cookie, { kind: 'suggestion', anchor: anchorFor(b.doc, 'promptly'), proposal: 'without undue delay' }),
+    ])
+    expect([s1.status, s2.status]).toEqual([201, 201])
+    expect(s1.body).toMatchObject({ kind: 'suggestion', quote: 'shall', proposal: 'should', author: { id: editor.id } })
+    expect((await call('POST', `/api/comments/${s1.body.id}/accept`, observer.cookie)).status).toBe(403)
+    expect((await call('POST', `/api/comments/${s1.body.id}/accept`, chair.cookie)).body.status).toBe('accepted')
+    expect((await call('POST', `/api/comments/${s2.body.id}/reject`, chair.cookie)).body.status).toBe('rejected')
+    const expected = 'The parties should share data promptly.'
+    await waitUntil(() => [a, b, c].every((x) => plain(x.doc) === expected), 5000, 'all clients see the accepted suggestion')
+    const server = (await call('GET', `/api/documents/${id}/authorship`, chair.cookie)).body.blocks.map((bl: Array<{ text: string }>) => bl.map((s) => s.text).join('')).join('\n')
+    expect(server).toBe(expected)
+  })
+
+  it('accept all applies every open suggestion; a consensus call waits until none is open', async () => {
+    const { id, client } = await draftWith(['Alpha beta gamma delta.'], 'consultation')
+    await call('POST', `/api/documents/${id}/comments`, observer.cookie, { kind: 'suggestion', anchor: anchorFor(client.doc, 'beta'), proposal: 'BETA' })
+    await call('POST', `/api/documents/${id}/comments`, outsider.cookie, { kind: 'suggestion', anchor: anchorFor(client.doc, 'delta'), proposal: '' })
+    const blocked = await call('POST', `/api/documents/${id}/consensus-calls`, chair.cookie, { closesAt: new Date(Date.now() + 86_400_000).toISOString() })
+    expect(blocked).toMatchObject({ status: 409, body: { error: { code: 'open_suggestions' } } })
+    expect((await call('POST', `/api/documents/${id}/suggestions/accept-all`, editor.cookie)).body).toEqual({ accepted: 2, rejected: 0, skipped: 0 })
+    await waitUntil(() => plain(client.doc) === 'Alpha BETA gamma .', 5000, 'accepted suggestions arrive')
+    expect((await call('POST', `/api/documents/${id}/consensus-calls`, chair.cookie, { closesAt: new Date(Date.now() + 86_400_000).toISOString() })).status).toBe(201)
+  })
+})
+
+describe('mentions and the inbox', () => {
+  it('a mention and a reply notify the right people, with unread counts', async () => {
+    const { id, client } = await draftWith(['Mention target text.'])
+    const before = (await call('GET', '/api/me/notifications', editor2.cookie)).body.unread
+    const t = (await call('POST', `/api/documents/${id}/comments`, observer.cookie, { anchor: anchorFor(client.doc, 'target'), body: `@[Editor Emil](${editor2.id}) can you check? @[Otto](${outsider.id})` })).body
+    const inbox = (await call('GET', '/api/me/notifications', editor2.cookie)).body
+    expect(inbox.unread).toBe(before + 1)
+    expect(inbox.notifications[0]).toMatchObject({ kind: 'mention', actorName: 'Observer Olga', document: { id }, commentId: t.id, read: false })
+    // Otto cannot read this draft, so he is not told about it.
+    expect((await call('GET', '/api/me/notifications', outsider.cookie)).body.notifications.filter((n: { document: { id: string } | null }) => n.document?.id === id)).toEqual([])
+    await call('POST', `/api/comments/${t.id}/replies`, editor2.cookie, { body: 'Checked.' })
+    const olga = (await call('GET', '/api/me/notifications', observer.cookie)).body
+    expect(olga.notifications[0]).toMatchObject({ kind: 'reply', actorName: 'Editor Emil' })
+    const read = await call('POST', '/api/me/notifications/read', editor2.cookie, { all: true })
+    expect(read.body.unread).toBe(0)
+  })
+})
+
+describe('authorship', () => {
+  it('who wrote this: the text by author, for two authors', async () => {
+    const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: chair.id })
+    const a = collabClient(hub, id, editor.cookie)
+    const b = collabClient(hub, id, editor2.cookie)
+    clients.push(a, b)
+    await Promise.all([a.synced(), b.synced()])
+    typeParagraph(a.doc, 'Eva wrote this.')
+    await waitUntil(() => plain(b.doc).includes('Eva'))
+    typeParagraph(b.doc, 'Emil wrote that.')
+    await waitUntil(async () => (await call('GET', `/api/documents/${id}/authorship`, observer.cookie)).body.authors.length === 2, 5000, 'two authors')
+    const view = (await call('GET', `/api/documents/${id}/authorship`, observer.cookie)).body
+    expect(view.authors.map((x: { displayName: string }) => x.displayName).sort()).toEqual(['Editor Emil', 'Editor Eva'])
+    expect(view.blocks).toEqual([[{ text: 'Eva wrote this.', authorId: editor.id }], [{ text: 'Emil wrote that.', authorId: editor2.id }]])
+  })
+})
+
+describe('bad input', () => {
+  it('hostile, oversized or control-character bodies are refused or stored as plain text', async () => {
+    const { id, client } = await draftWith(['Hostile input target.'])
+    const anchor = anchorFor(client.doc, 'Hostile')
+    const script = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: '<script>alert(1)</script><img src=x onerror=alert(2)>' })
+    expect(script.status).toBe(201)
+    expect(script.body.body).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>')
+    expect((await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: 'bell\u0007' })).status).toBe(400)
+    expect((await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: 'x'.repeat(10_001) })).status).toBe(400)
+    expect((await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor: { start: 'bm90IGEgcG9zaXRpb24=', end: 'AAAA' }, body: 'x' })).status).toBe(400)
+    const count = async () => (await call('GET', `/api/documents/${id}/comments`, editor.cookie)).body.threads.length
+    expect(await count()).toBe(1)
+  })
+
+  it('comments on text that no longer exists, or on a published document, are refused', async () => {
+    const { id, client } = await draftWith(['Soon gone.'])
+    const anchor = anchorFor(client.doc, 'Soon')
+    const t = textNode(client.doc)
+    t.delete(0, t.length)
+    await waitUntil(async () => (await call('GET', `/api/documents/${id}/compare?from=1&to=current`, editor.cookie)).status !== 500 || true)
+    await new Promise((r) => setTimeout(r, 200))
+    expect((await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: 'late' })).body.error.code).toBe('anchor_gone')
+    const published = await makeDocument(hub, { body: 'data', state: 'published', createdBy: chair.id, text: 'Final text.' })
+    const admin = await hub.signIn(ADMIN.email, ADMIN.password)
+    const res = await call('POST', `/api/documents/${published.id}/comments`, admin, { anchor, body: 'too late' })
+    expect(res).toMatchObject({ status: 409, body: { error: { code: 'document_closed' } } })
+  })
+})
