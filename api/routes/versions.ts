@@ -13,6 +13,8 @@ import { conflict, notFound } from '../../domain/errors.ts'
 import { chairs } from '../../domain/permissions.ts'
 import { forbidden } from '../../domain/errors.ts'
 import { diffBlocks } from '../../domain/version-diff.ts'
+import { authoredBlocks } from '../../domain/authorship.ts'
+import { listDocumentAuthors } from '../../db/queries/authors.ts'
 import { loadReadableDocument } from '../load-document.ts'
 import { auditDenied, authorize } from '../middleware/require.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
@@ -51,7 +53,14 @@ const compare = createRoute({
   tags: ['Versions'],
   summary: 'Compare two versions (or a version and the current text) block by block, word by word',
   request: { params, query: z.object({ from: z.coerce.number().int().positive(), to: z.union([z.coerce.number().int().positive(), z.literal('current')]) }) },
-  responses: { 200: ok(z.object({ rows: z.array(z.object({ kind: z.enum(['same', 'changed', 'added', 'removed']), left: z.array(SegmentSchema), right: z.array(SegmentSchema) })) })), ...errors },
+  responses: {
+    200: ok(
+      z.object({
+        rows: z.array(z.object({ kind: z.enum(['same', 'changed', 'added', 'removed']), left: z.array(SegmentSchema), right: z.array(SegmentSchema), authors: z.array(z.string()) })),
+      }),
+    ),
+    ...errors,
+  },
 })
 const restore = createRoute({
   method: 'post',
@@ -103,13 +112,28 @@ export const versionRoutes = newRouter()
     const { id } = c.req.valid('param')
     const { from, to } = c.req.valid('query')
     await loadReadableDocument(c, id)
-    const blocksOf = async (n: number | 'current') => {
-      if (n === 'current') return toBlocks(toProsemirrorJSON(docFromUpdate(await loadDocumentState(db, id))))
+    const stateOf = async (n: number | 'current') => {
+      if (n === 'current') return loadDocumentState(db, id)
       const v = await findVersion(db, id, n)
       if (!v) throw notFound(`Version ${n}`)
-      return toBlocks(JSON.parse(v.prosemirror_json) as PMNode)
+      return v.yjs_state
     }
-    return c.json({ rows: diffBlocks(await blocksOf(from), await blocksOf(to)) }, 200)
+    const [before, after, clients] = await Promise.all([stateOf(from), stateOf(to), listDocumentAuthors(db, id)])
+    const afterDoc = docFromUpdate(after)
+    const afterBlocks = toBlocks(toProsemirrorJSON(afterDoc))
+    const rows = diffBlocks(toBlocks(toProsemirrorJSON(docFromUpdate(before))), afterBlocks)
+    // Name who wrote the text that is new since `from`, block by block (Yjs items carry their client id).
+    const names = new Map(clients.map((a) => [a.client_id, a.display_name]))
+    const authored = authoredBlocks(afterDoc, Y.decodeStateVector(Y.encodeStateVectorFromUpdate(before)))
+    const aligned = authored.length === afterBlocks.length
+    let block = 0
+    const withAuthors = rows.map((row) => {
+      if (row.kind === 'removed') return { ...row, authors: [] }
+      const spans = aligned ? authored[block] : []
+      block++
+      return { ...row, authors: [...new Set(spans.filter((s) => s.isNew).map((s) => names.get(s.client) ?? 'unknown'))] }
+    })
+    return c.json({ rows: withAuthors }, 200)
   })
   .openapi(restore, async (c) => {
     const { db, now, notifier } = c.var.deps
