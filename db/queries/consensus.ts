@@ -1,6 +1,8 @@
 /** Consensus calls, the positions cast in them (full history) and the dispositions of formal objections. */
 import type { Kysely } from 'kysely'
 import type { Stance } from '../../domain/consensus.ts'
+import { PARTICIPATING_ROLES } from '../../domain/roles.ts'
+import { listMembers } from './memberships.ts'
 import type { ConsensusCallRow, Database } from '../schema.ts'
 
 export async function insertCall(db: Kysely<Database>, row: ConsensusCallRow): Promise<void> {
@@ -70,26 +72,9 @@ export function listDispositions(db: Kysely<Database>, callId: string) {
 }
 
 /**
- * The participants of a body's consensus calls: its chairs and members, grouped by institution (a person
- * without one stands for themselves). Observers and disabled accounts do not take part.
+ * The participants of a body's consensus calls: its chairs and members, grouped by the caller by
+ * institution (a person without one stands for themselves). Observers and disabled accounts do not take part.
  */
-export function listParticipants(db: Kysely<Database>, bodyId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .leftJoin('institutions', 'institutions.id', 'users.institution_id')
-    .select([
-      'users.id as user_id',
-      'users.display_name',
-      'users.institution_id',
-      'institutions.name_en as institution_name_en',
-      'institutions.name_zh as institution_name_zh',
-      'institutions.country',
-    ])
-    .where('memberships.body_id', '=', bodyId)
-    .where('memberships.role', 'in', ['chair', 'member'])
-    .where('users.disabled_at', 'is', null)
-    .orderBy('institutions.name_en')
-    .orderBy('users.display_name')
-    .execute()
+export async function listParticipants(db: Kysely<Database>, bodyId: string) {
+  return (await listMembers(db, bodyId)).filter((m) => PARTICIPATING_ROLES.includes(m.role))
 }

@@ -217,7 +217,7 @@ describe('from draft to published', () => {
     typeParagraph(writer.doc, 'Revised in the annual review.')
     await waitUntil(async () => {
       const rows = (await call('GET', `/api/documents/${documentId}/compare?from=${freezeVersion}&to=current`, chair.cookie)).body.rows
-      return rows.some((r: { kind: string }) => r.kind === 'added')
+      return rows.some((r: { kind: string; right: Array<{ text: string }> }) => r.kind === 'added' && r.right.some((s) => s.text.includes('Revised in the annual review.')))
     })
     await call('POST', `/api/documents/${documentId}/transitions`, chair.cookie, { to: 'consultation' })
     const opened = await call('POST', `/api/documents/${documentId}/consensus-calls`, chair.cookie, { closesAt: inFuture(7) })
