@@ -53,8 +53,20 @@ export function conformToSchema(json: PMNode): PMNode {
       return [{ type: 'text', text: node.text, ...(marks?.length ? { marks } : {}) }]
     }
     const children = (node.content ?? []).flatMap(clean)
-    if (!schema.nodes[node.type]) return children
-    return [{ ...node, content: children.length ? children : undefined }]
+    const type = schema.nodes[node.type]
+    if (!type) return children
+    return [{ ...node, content: children.length ? (type.inlineContent ? children : wrapLooseText(children)) : undefined }]
+  }
+  // Text left where blocks belong (from a dropped element) goes into paragraphs.
+  const wrapLooseText = (nodes: PMNode[]): PMNode[] => {
+    const out: PMNode[] = []
+    for (const n of nodes) {
+      const last = out[out.length - 1]
+      if (n.type !== 'text') out.push(n)
+      else if (last?.type === 'paragraph' && last.content?.every((c) => c.type === 'text')) last.content.push(n)
+      else out.push({ type: 'paragraph', content: [n] })
+    }
+    return out
   }
   const [doc] = clean(json)
   try {
