@@ -54,7 +54,10 @@ export interface CollabOptions {
   batchWindowMs?: number
   /** Compact a document's log once it has this many entries (default 500). */
   compactAfterUpdates?: number
-  /** Validator threads, per-update time limit (default 50 ms) and heap per thread (default 1024 MB). */
+  /**
+   * Validator threads (default 2), per-update time limit (default 40 ms: about the worst stall another
+   * document can see) and heap per thread (default 1024 MB).
+   */
   validatorThreads?: number
   updateTimeLimitMs?: number
   validatorHeapMb?: number
@@ -112,8 +115,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   let epoch = 0
 
   const validator: Validator = new Validator({
-    threads: opts.validatorThreads ?? 1,
-    checkTimeLimitMs: opts.updateTimeLimitMs ?? 50,
+    threads: opts.validatorThreads ?? 2,
+    checkTimeLimitMs: opts.updateTimeLimitMs ?? 40,
     heapMb: opts.validatorHeapMb ?? 1024,
     stateOf: (id) => {
       const room = rooms.get(id)

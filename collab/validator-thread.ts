@@ -1,0 +1,81 @@
+/**
+ * One validator thread (validator-worker.mjs) seen from the main thread: posting jobs, hearing replies and
+ * death, and reading from shared memory which job the thread is running and for how long, so the time
+ * limit measures the thread's work rather than how late the main event loop noticed a reply.
+ */
+import { Worker } from 'node:worker_threads'
+
+const WORKER_URL = new URL('./validator-worker.mjs', import.meta.url)
+
+export interface Reply {
+  id?: number
+  ok?: boolean
+  error?: string
+  ready?: boolean
+}
+
+export interface Thread {
+  readonly worker: Worker
+  readonly ready: boolean
+  /** Posts a tight copy of the payload and transfers it, so the caller keeps its bytes for a re-send. */
+  post(id: number, op: string, room: string, updates: Uint8Array[]): void
+  onReply(listener: (reply: Reply) => void): void
+  /** The thread died: out of memory (`oom`) or otherwise. */
+  onDeath(listener: (oom: boolean, message: string) => void): void
+  /** How long job `id` has been running on the thread, or null if it is not the one running. */
+  elapsed(id: number): number | null
+  kill(): void
+}
+
+export function spawnThread(heapMb: number): Thread {
+  const state = new SharedArrayBuffer(16)
+  const running = new Int32Array(state, 0, 1)
+  const startedAt = new Float64Array(state, 8, 1)
+  const worker = new Worker(WORKER_URL, {
+    execArgv: [],
+    workerData: { state },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+  })
+  worker.unref()
+  let ready = false
+  let onReply: (reply: Reply) => void = () => {}
+  let onDeath: (oom: boolean, message: string) => void = () => {}
+  let dead = false
+  const die = (oom: boolean, message: string) => {
+    if (dead) return
+    dead = true
+    onDeath(oom, message)
+  }
+  worker.on('message', (reply: Reply) => {
+    if (reply.ready) ready = true
+    onReply(reply)
+  })
+  worker.on('error', (err: Error & { code?: string }) => die(err.code === 'ERR_WORKER_OUT_OF_MEMORY', err.message))
+  worker.on('exit', () => die(false, 'validator thread exited'))
+
+  return {
+    worker,
+    get ready() {
+      return ready
+    },
+    post(id, op, room, updates) {
+      const copies = updates.map((u) => Uint8Array.prototype.slice.call(u))
+      const payload = op === 'check' ? { update: copies[0] } : { updates: copies }
+      worker.postMessage({ id, op, room, ...payload }, copies.map((c) => c.buffer as ArrayBuffer))
+    },
+    onReply(listener) {
+      onReply = listener
+    },
+    onDeath(listener) {
+      onDeath = listener
+    },
+    elapsed(id) {
+      if (Atomics.load(running, 0) !== id) return null
+      return performance.timeOrigin + performance.now() - startedAt[0]
+    },
+    kill() {
+      dead = true
+      void worker.terminate()
+    },
+  }
+}
