@@ -1,0 +1,51 @@
+/**
+ * The one way the app talks to the server: Hono's typed client over `AppType`, so request and response
+ * types come from the routes' zod schemas and are never written by hand. `call` turns a response into its
+ * success body or throws an `ApiError` carrying the server's `{ error: { code, message } }`.
+ */
+import { hc, type ClientResponse } from 'hono/client'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
+import type { ApiRoutes } from '../../api/app.ts'
+
+export class ApiError extends Error {
+  override name = 'ApiError'
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Same-origin requests: the session cookie goes along by default; JSON bodies carry their content type. */
+export const api = hc<ApiRoutes>('/api')
+
+type Success<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
+
+let onSignedOut: () => void = () => {}
+/** Called when any request learns that the session has ended (the app then shows the sign-in form). */
+export function setSignedOutHandler(handler: () => void): void {
+  onSignedOut = handler
+}
+
+export async function call<R extends ClientResponse<unknown, number, 'json'>>(request: Promise<R>): Promise<Success<R>> {
+  let res: R
+  try {
+    res = await request
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.')
+  }
+  if (res.ok) return (await res.json()) as Success<R>
+  let body: unknown
+  try {
+    body = await res.json()
+  } catch {
+    body = null
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
+  const code = typeof error?.code === 'string' ? error.code : `http_${res.status}`
+  const message = typeof error?.message === 'string' ? error.message : res.statusText
+  if (res.status === 401 && code === 'unauthenticated') onSignedOut()
+  throw new ApiError(res.status, code, message)
+}

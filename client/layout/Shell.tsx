@@ -1,0 +1,78 @@
+/** The signed-in frame: sidebar (navigation, my bodies), top bar (language, account), the page. */
+import { A, useLocation } from '@solidjs/router'
+import { ErrorBoundary, For, Show, Suspense, type ParentProps } from 'solid-js'
+import { useI18n } from '../i18n/i18n.tsx'
+import { useSession } from '../session/session.tsx'
+import { ErrorNotice, Loading } from '../ui/feedback.tsx'
+import { IconHome, IconNetwork, IconShield } from '../ui/icons.ts'
+import { Localized } from '../ui/Localized.tsx'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { Logo } from './Logo.tsx'
+import { UserMenu } from './UserMenu.tsx'
+
+export function Shell(props: ParentProps) {
+  const { t } = useI18n()
+  const session = useSession()
+  const location = useLocation()
+  const memberships = () => session.me.latest?.memberships ?? []
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <aside class="sidebar">
+        <A href="/" class="brand" end>
+          <Logo />
+          <span>{t('app.name')}</span>
+        </A>
+        <nav class="nav" aria-label={t('nav.main')}>
+          <A href="/" end class="nav-link" activeClass="active">
+            <IconHome size={16} aria-hidden="true" />
+            <span>{t('nav.home')}</span>
+          </A>
+          <A href="/bodies" end class="nav-link" activeClass="active">
+            <IconNetwork size={16} aria-hidden="true" />
+            <span>{t('nav.bodies')}</span>
+          </A>
+          <Show when={session.user()?.isSecretariat}>
+            <A href="/admin" class="nav-link" activeClass="active">
+              <IconShield size={16} aria-hidden="true" />
+              <span>{t('nav.admin')}</span>
+            </A>
+          </Show>
+        </nav>
+        <Show when={memberships().length > 0}>
+          <nav class="nav nav-secondary" aria-labelledby="my-bodies-heading">
+            <h2 id="my-bodies-heading" class="nav-heading">
+              {t('nav.myBodies')}
+            </h2>
+            <For each={memberships()}>
+              {(m) => (
+                <A href={`/bodies/${m.slug}`} class="nav-link nav-link-sm" activeClass="active">
+                  <span class="nav-dot" aria-hidden="true" />
+                  <span class="truncate">
+                    <Localized en={m.nameEn} zh={m.nameZh} />
+                  </span>
+                </A>
+              )}
+            </For>
+          </nav>
+        </Show>
+      </aside>
+      <div class="shell-main">
+        <header class="topbar">
+          <div class="topbar-spacer" />
+          <LanguageSwitch />
+          <UserMenu />
+        </header>
+        <main id="main" class="main" tabindex="-1">
+          <Show when={location.pathname} keyed>
+            <ErrorBoundary fallback={(err, reset) => <ErrorNotice error={err} onRetry={reset} title={t('errors.title')} />}>
+              <Suspense fallback={<Loading />}>{props.children}</Suspense>
+            </ErrorBoundary>
+          </Show>
+        </main>
+      </div>
+    </div>
+  )
+}

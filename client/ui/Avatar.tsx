@@ -1,0 +1,28 @@
+/** Initials on a colour derived from the name; the name itself is always shown or labelled nearby. */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean)
+  if (parts.length === 0) return '?'
+  // CJK names: the first character reads best on its own.
+  if (/[\u3400-\u9fff]/.test(parts[0][0])) return parts[0][0]
+  const first = parts[0][0]
+  const last = parts.length > 1 ? parts[parts.length - 1][0] : ''
+  return (first + last).toUpperCase()
+}
+
+export function hueOf(name: string): number {
+  let h = 0
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0
+  return h % 360
+}
+
+export function Avatar(props: { name: string; color?: string; size?: 'sm' | 'md' }) {
+  return (
+    <span
+      class={`avatar avatar-${props.size ?? 'md'}`}
+      style={{ 'background-color': props.color ?? `hsl(${hueOf(props.name)} 45% 42%)` }}
+      aria-hidden="true"
+    >
+      {initials(props.name)}
+    </span>
+  )
+}
