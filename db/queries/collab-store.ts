@@ -5,6 +5,7 @@
  * broadcasts. Kysely stays the interface for everything else.
  */
 import type SQLite from 'better-sqlite3'
+import * as Y from 'yjs'
 
 export interface StoredDocument {
   snapshot: { state: Uint8Array; upTo: number } | null
@@ -14,7 +15,7 @@ export interface StoredDocument {
 
 export interface CollabStore {
   load(documentId: string): StoredDocument
-  /** Appends one update to the log; returns its sequence number. Call inside `transaction`. */
+  /** Appends one update to the log (and records its client ids' author); returns its sequence number. Call inside `transaction`. */
   append(documentId: string, update: Uint8Array, userId: string, at: number): number
   /** Replaces the snapshot and drops the log entries it covers. Call inside `transaction`. */
   compact(documentId: string, state: Uint8Array, upTo: number, at: number): void
@@ -47,6 +48,13 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
      ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, up_to = excluded.up_to, at = excluded.at`,
   )
   const deleteUpdates = sqlite.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND id <= ?')
+  // Authorship: which person wrote with which Yjs client id. The first user seen with a client id keeps it.
+  const insertAuthor = sqlite.prepare<[string, number, string, number]>(
+    'INSERT OR IGNORE INTO document_authors (document_id, client_id, user_id, first_at) VALUES (?, ?, ?, ?)',
+  )
+  const recordAuthors = (documentId: string, update: Uint8Array, userId: string, at: number) => {
+    for (const client of Y.parseUpdateMeta(update).to.keys()) insertAuthor.run(documentId, client, userId, at)
+  }
   const inTransaction = sqlite.transaction((fn: () => unknown) => fn())
 
   return {
@@ -56,6 +64,7 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
       return { snapshot: snap ? { state: snap.state, upTo: snap.up_to } : null, updates }
     },
     append(documentId, update, userId, at) {
+      recordAuthors(documentId, update, userId, at)
       return Number(insertUpdate.run(documentId, update, userId, at).lastInsertRowid)
     },
     compact(documentId, state, upTo, at) {
