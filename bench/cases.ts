@@ -1,0 +1,302 @@
+/**
+ * The bench cases. Each starts the server under test as its own process (servers/*.ts), drives it from
+ * client processes (clients/ws-client.ts, autocannon) and returns plain numbers; run.ts alternates the
+ * servers and reports ratios.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Child, benchDir, sleep } from './lib/proc.ts'
+import { nowMs, percentiles, type ServerKind } from './lib/wire.ts'
+import type { ConnSpec } from './clients/ws-client.ts'
+import type { ServerStats } from './servers/ipc.ts'
+
+export interface Server {
+  kind: ServerKind
+  child: Child
+  port: number
+  docs: string[]
+  cookies: string[]
+  api?: { bodySlugs: string[]; documentIds: string[] }
+}
+
+const SERVER_FILES: Record<ServerKind, string> = { ours: 'servers/ours.ts', reference: 'servers/reference.ts', hocuspocus: 'servers/hocuspocus.ts' }
+
+export async function startServer(kind: ServerKind, config: Record<string, unknown> = {}): Promise<Server> {
+  const child = new Child(SERVER_FILES[kind], { BENCH_CONFIG: JSON.stringify({ mode: 'collab', docs: 1, users: 1, ...config }) })
+  const ready = await child.ready
+  return { kind, child, port: ready.port as number, docs: ready.docs as string[], cookies: ready.cookies as string[], api: ready.api as Server['api'] }
+}
+
+const stats = async (s: Server) => (await s.child.call<{ stats: ServerStats }>('stats')).stats
+
+export class ClientPool {
+  readonly clients: Child[]
+  constructor(count: number) {
+    this.clients = Array.from({ length: count }, () => new Child('clients/ws-client.ts'))
+  }
+  async init(s: Server): Promise<void> {
+    await Promise.all(this.clients.map((c) => c.ready))
+    const origin = `http://127.0.0.1:${s.port}`
+    await Promise.all(this.clients.map((c) => c.call('init', { kind: s.kind, base: `ws://127.0.0.1:${s.port}`, origin })))
+  }
+  async open(specs: ConnSpec[]): Promise<number> {
+    const parts = this.clients.map((_, i) => specs.filter((_, j) => j % this.clients.length === i))
+    const res = await Promise.all(this.clients.map((c, i) => c.call<{ failed: number }>('open', { conns: parts[i] }, 300_000)))
+    return res.reduce((n, r) => n + r.failed, 0)
+  }
+  close(): Promise<unknown> {
+    return Promise.all(this.clients.map((c) => c.call('close')))
+  }
+  stop(): Promise<unknown> {
+    return Promise.all(this.clients.map((c) => c.stop()))
+  }
+}
+
+const docName = (s: Server, i: number, tag: string) => (s.kind === 'ours' ? s.docs[i] : `${tag}-${i}`)
+
+export interface FanoutResult {
+  server: ServerKind
+  n: number
+  sent: number
+  delivered: number
+  expected: number
+  completion: number
+  p50: number
+  p95: number
+  p99: number
+  deliveredPerSec: number
+  cpuMicrosPerDelivered: number
+  cpuPercent: number
+  peakRssMb: number
+  frames: number
+  converged: boolean
+  failedConnections: number
+}
+
+export async function fanout(kind: ServerKind, n: number, pool: ClientPool, durationMs: number): Promise<FanoutResult> {
+  const server = await startServer(kind, { docs: 1, users: Math.min(n, 50) })
+  try {
+    await pool.init(server)
+    const real = Math.min(10, n)
+    const doc = docName(server, 0, `fanout-${n}-${Date.now()}`)
+    const specs: ConnSpec[] = Array.from({ length: n }, (_, i) => ({ doc, real: i < real, client: i, cookie: server.cookies[i % Math.max(1, server.cookies.length)] }))
+    const failedConnections = await pool.open(specs)
+    await sleep(300)
+    const before = await stats(server)
+    const startAt = nowMs() + 200
+    const endAt = startAt + durationMs
+    await Promise.all(pool.clients.map((c) => c.call('start', { startAt, endAt, ratePerReal: (2 * n) / real })))
+    await sleep(endAt - nowMs())
+    // Drain: wait until deliveries stop growing (bounded).
+    let last = -1
+    let stableSince = performance.now()
+    const drainDeadline = performance.now() + 8000
+    while (performance.now() < drainDeadline) {
+      await sleep(250)
+      const counts = await Promise.all(pool.clients.map((c) => c.call<{ delivered: number }>('count')))
+      const total = counts.reduce((x, r) => x + r.delivered, 0)
+      if (total !== last) {
+        last = total
+        stableSince = performance.now()
+      } else if (performance.now() - stableSince > 1000) break
+    }
+    const after = await stats(server)
+    const reports = await Promise.all(
+      pool.clients.map((c) => c.call<{ delivered: number; sent: number; frames: number; hist: [number, number][]; texts: { hash: string }[] }>('report')),
+    )
+    await pool.close()
+    const hist = new Map<number, number>()
+    for (const r of reports) for (const [i, c] of r.hist) hist.set(i, (hist.get(i) ?? 0) + c)
+    const [p50, p95, p99] = percentiles([...hist], [50, 95, 99])
+    const sent = reports.reduce((x, r) => x + r.sent, 0)
+    const delivered = reports.reduce((x, r) => x + r.delivered, 0)
+    const frames = reports.reduce((x, r) => x + r.frames, 0)
+    const hashes = new Set(reports.flatMap((r) => r.texts.map((t) => t.hash)))
+    const expected = sent * (n - 1)
+    const cpu = after.cpuMicros - before.cpuMicros
+    return {
+      server: kind,
+      n,
+      sent,
+      delivered,
+      expected,
+      completion: expected ? delivered / expected : 1,
+      p50,
+      p95,
+      p99,
+      deliveredPerSec: delivered / (durationMs / 1000),
+      cpuMicrosPerDelivered: delivered ? cpu / delivered : NaN,
+      cpuPercent: (cpu / 1000 / durationMs) * 100,
+      peakRssMb: after.maxRss / 2 ** 20,
+      frames,
+      converged: hashes.size === 1 && failedConnections === 0,
+      failedConnections,
+    }
+  } finally {
+    await server.child.stop()
+  }
+}
+
+export interface HistoryResult {
+  server: ServerKind
+  edits: number
+  warmOpenMs: number
+  coldOpenMs: number | null
+}
+
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b)
+  return s.length ? s[Math.floor(s.length / 2)] : NaN
+}
+
+export async function history(kind: ServerKind, pool: ClientPool, edits: number): Promise<HistoryResult> {
+  const server = await startServer(kind, { docs: 1, users: 2, idleUnloadMs: 500 })
+  const client = pool.clients[0]
+  try {
+    await pool.init(server)
+    const doc = docName(server, 0, `history-${Date.now()}`)
+    const spec: ConnSpec = { doc, real: true, client: 1, cookie: server.cookies[0] }
+    await client.call('open', { conns: [spec] })
+    const { length } = await client.call<{ length: number }>('history-write', { edits, perMessage: 20, spacingMs: 8 })
+    // Wait until a new client sees every edit (ours commits them first), then time warm opens.
+    let ok = false
+    for (let i = 0; i < 150 && !ok; i++) {
+      const r = await client.call<{ ms: number; length: number }>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })
+      if (process.env.BENCH_DEBUG) console.error(`history: ${r.length} of ${length}`)
+      ok = Number.isFinite(r.ms)
+      if (!ok) await sleep(200)
+    }
+    if (!ok) throw new Error(`${kind}: history never reached ${length} characters`)
+    const warm: number[] = []
+    for (let i = 0; i < 5; i++) warm.push((await client.call<{ ms: number }>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })).ms)
+    let coldOpenMs: number | null = null
+    if (kind === 'ours') {
+      await client.call('close')
+      const cold: number[] = []
+      for (let i = 0; i < 3; i++) {
+        for (let t = 0; t < 100; t++) {
+          const st = await stats(server)
+          if (st.extra?.rooms === 0) break
+          await sleep(100)
+        }
+        cold.push((await client.call<{ ms: number }>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })).ms)
+      }
+      coldOpenMs = median(cold)
+    }
+    await client.call('close')
+    return { server: kind, edits, warmOpenMs: median(warm), coldOpenMs }
+  } finally {
+    await server.child.stop()
+  }
+}
+
+export interface IdleResult {
+  server: ServerKind
+  connections: number
+  documents: number
+  rssPerConnectionKb: number
+  idleCpuPercent: number
+  failedConnections: number
+}
+
+export async function idle(kind: ServerKind, pool: ClientPool, connections: number, documents: number, idleMs: number): Promise<IdleResult> {
+  const server = await startServer(kind, { docs: documents, users: 50 })
+  try {
+    await pool.init(server)
+    await server.child.call('gc')
+    await sleep(300)
+    await server.child.call('gc')
+    const before = await stats(server)
+    const tag = `idle-${Date.now()}`
+    const specs: ConnSpec[] = Array.from({ length: connections }, (_, i) => ({ doc: docName(server, i % documents, tag), real: false, client: i, cookie: server.cookies[i % Math.max(1, server.cookies.length)] }))
+    const failedConnections = await pool.open(specs)
+    await sleep(1000)
+    await server.child.call('gc')
+    const loaded = await stats(server)
+    await sleep(idleMs)
+    const after = await stats(server)
+    await pool.close()
+    return {
+      server: kind,
+      connections,
+      documents,
+      rssPerConnectionKb: (loaded.rss - before.rss) / 1024 / connections,
+      idleCpuPercent: ((after.cpuMicros - loaded.cpuMicros) / 1000 / idleMs) * 100,
+      failedConnections,
+    }
+  } finally {
+    await server.child.stop()
+  }
+}
+
+export interface ApiRouteResult {
+  route: string
+  bytes: number
+  status: number
+  oursRps: number
+  oursP99: number
+  staticRps: number
+  staticP99: number
+  ratio: number
+}
+
+function autocannon(url: string, headers: Record<string, string>, seconds: number): Promise<{ rps: number; p99: number; non2xx: number }> {
+  const bin = path.join(benchDir, '..', 'node_modules', '.bin', 'autocannon')
+  const args = ['-j', '-c', '10', '-d', String(seconds)]
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`)
+  args.push(url)
+  return new Promise((resolve, reject) => {
+    const p = spawn(bin, args, { stdio: ['ignore', 'pipe', 'ignore'] })
+    let out = ''
+    p.stdout.on('data', (d) => (out += d))
+    const timer = setTimeout(() => p.kill('SIGKILL'), (seconds + 30) * 1000)
+    p.on('exit', () => {
+      clearTimeout(timer)
+      try {
+        const j = JSON.parse(out) as { requests: { average: number }; latency: { p99: number }; non2xx: number }
+        resolve({ rps: j.requests.average, p99: j.latency.p99, non2xx: j.non2xx })
+      } catch (err) {
+        reject(new Error(`autocannon output: ${String(err)}`))
+      }
+    })
+  })
+}
+
+export async function api(seconds: number, log: (s: string) => void): Promise<{ routes: ApiRouteResult[]; datasetSeconds: number }> {
+  const t0 = performance.now()
+  const server = await startServer('ours', { mode: 'api', docs: 0, users: 1 })
+  const datasetSeconds = (performance.now() - t0) / 1000
+  log(`  dataset ready in ${datasetSeconds.toFixed(1)} s`)
+  const base = `http://127.0.0.1:${server.port}`
+  const headers = { cookie: server.cookies[0], origin: base }
+  const slug = server.api!.bodySlugs[0]
+  const routes = ['/api/bodies', `/api/bodies/${slug}`, '/api/institutions', `/api/bodies/${slug}/documents`, `/api/documents/${server.api!.documentIds[0]}`, '/api/audit?limit=100']
+  const bodies: string[] = []
+  const statuses: number[] = []
+  for (const r of routes) {
+    const res = await fetch(base + r, { headers })
+    statuses.push(res.status)
+    bodies.push(await res.text())
+  }
+  const bodiesFile = path.join(os.tmpdir(), `hub-bench-bodies-${process.pid}.json`)
+  fs.writeFileSync(bodiesFile, JSON.stringify(bodies))
+  const staticServer = new Child('servers/static-api.ts', { BENCH_BODIES_FILE: bodiesFile })
+  const staticPort = (await staticServer.ready).port as number
+  const results: ApiRouteResult[] = []
+  try {
+    for (let i = 0; i < routes.length; i++) {
+      const ours = await autocannon(base + routes[i], headers, seconds)
+      const stat = await autocannon(`http://127.0.0.1:${staticPort}/static/${i}`, {}, seconds)
+      const r = { route: routes[i].replace(slug, ':slug').replace(server.api!.documentIds[0], ':id'), bytes: Buffer.byteLength(bodies[i]), status: statuses[i], oursRps: ours.rps, oursP99: ours.p99, staticRps: stat.rps, staticP99: stat.p99, ratio: ours.rps / stat.rps }
+      results.push(r)
+      log(`  ${r.route}: ${r.oursRps.toFixed(0)} req/s vs static ${r.staticRps.toFixed(0)} (${r.ratio.toFixed(2)}×), status ${r.status}${ours.non2xx ? `, ${ours.non2xx} non-2xx` : ''}`)
+    }
+  } finally {
+    await staticServer.stop()
+    fs.rmSync(bodiesFile, { force: true })
+    await server.child.stop()
+  }
+  return { routes: results, datasetSeconds }
+}

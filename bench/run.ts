@@ -1,0 +1,110 @@
+/**
+ * `npm run bench` (add `--quick` for a short smoke run). Runs every case against our hub, the reference
+ * y-websocket server and Hocuspocus, alternating the order per step, each server in its own process and the
+ * load from separate client processes; prints a Markdown table and writes bench/results/<date>.json,
+ * latest.json, latest.md and fanout.svg. Loopback only; every wait is bounded.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ClientPool, api, fanout, history, idle, type FanoutResult, type HistoryResult, type IdleResult } from './cases.ts'
+import { benchDir } from './lib/proc.ts'
+import type { ServerKind } from './lib/wire.ts'
+import { markdown, svg, type Results } from './report.ts'
+
+const quick = process.argv.includes('--quick')
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+const want = (c: string) => !only || only.includes(c)
+const t0 = performance.now()
+const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`)
+
+const SERVERS = (process.argv.find((a) => a.startsWith('--servers='))?.slice(10).split(',') ?? ['ours', 'reference', 'hocuspocus']) as ServerKind[]
+const rotate = <T>(xs: T[], k: number) => xs.map((_, i) => xs[(i + k) % xs.length])
+const NS = quick ? [10, 100] : [10, 50, 100, 200, 400]
+const DURATION = quick ? 4000 : 10_000
+const HISTORY_EDITS = 20_000
+const IDLE = quick ? { conns: 300, docs: 30, ms: 2000 } : { conns: 1000, docs: 100, ms: 5000 }
+const API_SECONDS = quick ? 2 : 5
+
+const pool = new ClientPool(2)
+const fan: FanoutResult[] = []
+const hist: HistoryResult[] = []
+const idl: IdleResult[] = []
+let apiResult: Results['api'] = { routes: [], datasetSeconds: NaN }
+try {
+  if (want('fanout')) {
+    for (const [k, n] of NS.entries()) {
+      for (const kind of rotate(SERVERS, k)) {
+        log(`fan-out ${kind} N=${n}`)
+        const r = await fanout(kind, n, pool, DURATION)
+        log(`  p99 ${r.p99.toFixed(1)} ms, ${r.cpuMicrosPerDelivered.toFixed(2)} µs/delivered, ${(r.completion * 100).toFixed(1)}% delivered, converged ${r.converged}`)
+        fan.push(r)
+      }
+    }
+  }
+  if (want('history')) {
+    for (const kind of SERVERS) {
+      log(`history ${kind}`)
+      const r = await history(kind, pool, HISTORY_EDITS)
+      log(`  warm ${r.warmOpenMs.toFixed(1)} ms, cold ${r.coldOpenMs?.toFixed(1) ?? 'n/a'}`)
+      hist.push(r)
+    }
+  }
+  if (want('idle')) {
+    for (const kind of rotate(SERVERS, 1)) {
+      log(`idle ${kind}`)
+      const r = await idle(kind, pool, IDLE.conns, IDLE.docs, IDLE.ms)
+      log(`  ${r.rssPerConnectionKb.toFixed(1)} KB/connection, idle CPU ${r.idleCpuPercent.toFixed(2)}%, ${r.failedConnections} failed`)
+      idl.push(r)
+    }
+  }
+  if (want('api')) {
+    log('api')
+    apiResult = await api(API_SECONDS, log)
+  }
+} finally {
+  await pool.stop()
+}
+
+const saturation = Object.fromEntries(
+  SERVERS.map((k) => [k, Math.max(0, ...fan.filter((x) => x.server === k && x.p99 < 100 && x.completion >= 0.99).map((x) => x.n))]),
+) as Record<ServerKind, number>
+const at = (k: ServerKind, n: number) => fan.find((x) => x.server === k && x.n === n)
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? a / b : NaN)
+const ours100 = at('ours', 100)
+const ref100 = at('reference', 100)
+const idleOurs = idl.find((i) => i.server === 'ours')
+const idleRef = idl.find((i) => i.server === 'reference')
+const histOurs = hist.find((h) => h.server === 'ours')
+const histRef = hist.find((h) => h.server === 'reference')
+const listRoutes = apiResult.routes.filter((r) => ['/api/bodies', '/api/institutions', '/api/bodies/:slug/documents', '/api/audit?limit=100'].includes(r.route))
+const targets: Results['targets'] = [
+  { name: 'CPU per delivered update, N=100, ours / reference', value: ratio(ours100?.cpuMicrosPerDelivered, ref100?.cpuMicrosPerDelivered), limit: '≤ 0.5' },
+  { name: 'p99 latency, N=100, ours / reference', value: ratio(ours100?.p99, ref100?.p99), limit: '≤ 1.0' },
+  { name: 'saturation N, ours / reference', value: ratio(saturation.ours, saturation.reference), limit: '≥ 2.0' },
+  { name: 'idle RSS per connection, ours / reference', value: ratio(idleOurs?.rssPerConnectionKb, idleRef?.rssPerConnectionKb), limit: '≤ 0.7' },
+  { name: 'cold history open (ours) / warm open (reference)', value: ratio(histOurs?.coldOpenMs ?? undefined, histRef?.warmOpenMs), limit: '≤ 1.0' },
+  { name: 'API list routes, worst ours / static throughput', value: listRoutes.length ? Math.min(...listRoutes.map((r) => r.ratio)) : NaN, limit: '≥ 0.5' },
+].map((t) => ({ ...t, met: Number.isFinite(t.value) && (t.limit.startsWith('≤') ? t.value <= Number(t.limit.slice(2)) : t.value >= Number(t.limit.slice(2))) }))
+
+const results: Results = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+  quick,
+  wallSeconds: (performance.now() - t0) / 1000,
+  fanout: fan,
+  saturation,
+  history: hist,
+  idle: idl,
+  api: apiResult,
+  targets,
+}
+const dir = path.join(benchDir, 'results')
+fs.mkdirSync(dir, { recursive: true })
+const json = JSON.stringify(results, null, 2)
+fs.writeFileSync(path.join(dir, `${results.date.replace(/[:.]/g, '-')}.json`), json)
+fs.writeFileSync(path.join(dir, 'latest.json'), json)
+fs.writeFileSync(path.join(dir, 'latest.md'), markdown(results))
+if (fan.length) fs.writeFileSync(path.join(dir, 'fanout.svg'), svg(results))
+console.log('\n' + markdown(results))
+process.exit(0)

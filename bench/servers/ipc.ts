@@ -1,0 +1,41 @@
+/**
+ * What every server under test reports to the bench runner over IPC: CPU time (process.cpuUsage, user +
+ * system, µs), current and peak RSS, and anything the server adds (our collab stats). The runner sends
+ * `{ cmd: 'stats' | 'gc' | 'exit' }`; a server never decides when to stop by itself.
+ */
+export interface ServerStats {
+  cpuMicros: number
+  rss: number
+  maxRss: number
+  extra?: Record<string, unknown>
+}
+
+export function serveIpc(extra: () => Record<string, unknown> = () => ({}), onExit: () => Promise<void> = async () => {}): void {
+  process.on('message', (msg: { cmd: string; id: number }) => {
+    const reply = (body: Record<string, unknown>) => process.send?.({ id: msg.id, ...body })
+    if (msg.cmd === 'stats') {
+      const cpu = process.cpuUsage()
+      const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024, extra: extra() }
+      reply({ stats })
+    } else if (msg.cmd === 'gc') {
+      const gc = (globalThis as { gc?: () => void }).gc
+      for (let i = 0; i < 3; i++) gc?.()
+      reply({ ok: true })
+    } else if (msg.cmd === 'exit') {
+      void onExit().finally(() => {
+        reply({ ok: true })
+        setTimeout(() => process.exit(0), 20)
+      })
+    }
+  })
+  process.on('disconnect', () => process.exit(0))
+}
+
+export interface ServerConfig {
+  mode: 'collab' | 'api'
+  docs: number
+  users: number
+  idleUnloadMs?: number
+}
+
+export const readConfig = (): ServerConfig => JSON.parse(process.env.BENCH_CONFIG ?? '{}') as ServerConfig
