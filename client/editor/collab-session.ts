@@ -150,6 +150,18 @@ export function openCollabSession(documentId: string, opts: { writable: boolean;
   }
   provider.awareness.on('change', onAwareness)
 
+  // The browser knows before the socket does (which can take 30 s to notice a dead connection).
+  const onOffline = () => {
+    if (state().connection === 'denied') return
+    provider.disconnect()
+    dispatch({ type: 'closed' })
+  }
+  const onOnline = () => {
+    if (state().connection !== 'denied') provider.connect()
+  }
+  window.addEventListener('offline', onOffline)
+  window.addEventListener('online', onOnline)
+
   const stallTimer = setInterval(() => {
     const s = state()
     if (s.connection === 'open' && s.synced && s.writable && hasUnsaved(s) && Date.now() - lastProgress > STALL_MS) {
@@ -178,6 +190,8 @@ export function openCollabSession(documentId: string, opts: { writable: boolean;
     },
     destroy() {
       clearInterval(stallTimer)
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
       provider.awareness.off('change', onAwareness)
       doc.off('update', onUpdate)
       provider.destroy()

@@ -190,7 +190,7 @@ export const en = {
     noMembers: 'No members yet.',
     name: 'Name',
     institution: 'Institution',
-    country: 'Country or region',
+    country: 'Country/region',
     role: 'Role',
     actions: 'Actions',
     you: 'you',

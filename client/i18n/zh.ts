@@ -189,7 +189,7 @@ export const zh: Messages = {
     noMembers: '暂无成员。',
     name: '姓名',
     institution: '所属机构',
-    country: '国家或地区',
+    country: '国家/地区',
     role: '角色',
     actions: '操作',
     you: '我',

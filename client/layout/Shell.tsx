@@ -11,7 +11,8 @@ import { Logo } from './Logo.tsx'
 import { UserMenu } from './UserMenu.tsx'
 
 export function Shell(props: ParentProps) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   const session = useSession()
   const location = useLocation()
   const memberships = () => session.me.latest?.memberships ?? []
@@ -48,7 +49,7 @@ export function Shell(props: ParentProps) {
             </h2>
             <For each={memberships()}>
               {(m) => (
-                <A href={`/bodies/${m.slug}`} class="nav-link nav-link-sm" activeClass="active">
+                <A href={`/bodies/${m.slug}`} class="nav-link nav-link-sm" activeClass="active" title={i18n.pick(m.nameEn, m.nameZh).text}>
                   <span class="nav-dot" aria-hidden="true" />
                   <span class="truncate">
                     <Localized en={m.nameEn} zh={m.nameZh} />

@@ -13,7 +13,8 @@ export function UserMenu() {
   const name = () => session.user()?.displayName ?? ''
   return (
     <DropdownMenu gutter={6} placement="bottom-end">
-      <DropdownMenu.Trigger class="user-trigger" aria-label={`${t('nav.account')}: ${name()}`}>
+      <DropdownMenu.Trigger class="user-trigger">
+        <span class="sr-only">{t('nav.account')}: </span>
         <Avatar name={name()} />
         <span class="user-name truncate">{name()}</span>
         <IconChevronDown size={14} aria-hidden="true" />

@@ -1,3 +1,5 @@
+import { textColorOn } from './contrast.ts'
+
 /** Initials on a colour derived from the name; the name itself is always shown or labelled nearby. */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean)
@@ -19,7 +21,7 @@ export function Avatar(props: { name: string; color?: string; size?: 'sm' | 'md'
   return (
     <span
       class={`avatar avatar-${props.size ?? 'md'}`}
-      style={{ 'background-color': props.color ?? `hsl(${hueOf(props.name)} 45% 42%)` }}
+      style={{ 'background-color': props.color ?? `hsl(${hueOf(props.name)} 45% 31%)`, color: props.color ? textColorOn(props.color) : '#ffffff' }}
       aria-hidden="true"
     >
       {initials(props.name)}

@@ -5,7 +5,7 @@ import { IconAlert, IconCheck, IconX } from './icons.ts'
 
 function show(kind: 'success' | 'error', message: string, closeLabel: string) {
   toaster.show((props) => (
-    <Toast toastId={props.toastId} class={`toast toast-${kind}`} duration={kind === 'error' ? 8000 : 4000}>
+    <Toast as="div" toastId={props.toastId} class={`toast toast-${kind}`} duration={kind === 'error' ? 8000 : 4000}>
       <span class="toast-icon" aria-hidden="true">
         {kind === 'success' ? <IconCheck size={16} /> : <IconAlert size={16} />}
       </span>
@@ -30,7 +30,7 @@ export function ToastRegion() {
   return (
     <Portal>
       <Toast.Region class="toast-region" swipeDirection="right">
-        <Toast.List class="toast-list" />
+        <Toast.List as="div" class="toast-list" />
       </Toast.Region>
     </Portal>
   )

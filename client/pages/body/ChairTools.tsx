@@ -71,10 +71,22 @@ function RequestItem(props: { request: JoinRequest; slug: string; onDecided: () 
           options={roleOptions(t)}
           onChange={setRole}
         />
-        <button type="button" class="btn btn-sm btn-primary" disabled={busy()} onClick={() => void decide(true)}>
+        <button
+          type="button"
+          class="btn btn-sm btn-primary"
+          aria-label={`${t('chair.approve')}: ${r().user.displayName}`}
+          disabled={busy()}
+          onClick={() => void decide(true)}
+        >
           {t('chair.approve')}
         </button>
-        <button type="button" class="btn btn-sm" disabled={busy()} onClick={() => void decide(false)}>
+        <button
+          type="button"
+          class="btn btn-sm"
+          aria-label={`${t('chair.decline')}: ${r().user.displayName}`}
+          disabled={busy()}
+          onClick={() => void decide(false)}
+        >
           {t('chair.decline')}
         </button>
       </div>

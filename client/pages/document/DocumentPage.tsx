@@ -77,6 +77,14 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
     const role = myRole()
     return role ? t('editor.readOnlyRole', { body: pick(props.data.body.nameEn, props.data.body.nameZh).text, role: t(`roles.${role}`) }) : t('editor.readOnlyRoleOther')
   }
+  const statusHint = () => {
+    const status = collab.status()
+    if (status === 'offline-kept') return t('editor.statusHint.offlineKept')
+    if (status === 'signed-out') return t('editor.statusHint.signedOut')
+    if (status === 'no-access') return t('editor.statusHint.noAccess')
+    if (status === 'rejected') return t('editor.statusHint.rejected')
+    return null
+  }
   const title = createMemo(() => pick(doc().titleEn, doc().titleZh).text || t('documents.untitled'))
 
   return (
@@ -101,6 +109,13 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
           </div>
         }
       />
+      <Show when={statusHint()}>
+        {(hint) => (
+          <p class="notice notice-warning" role="status">
+            {hint()}
+          </p>
+        )}
+      </Show>
       <Show when={lostWrite()}>
         <p class="notice notice-warning" role="alert">
           {t('editor.lostWrite')}
