@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.ts'
 import * as documents from './migrations/0002-documents.ts'
 import * as workflow from './migrations/0003-workflow.ts'
 import * as review from './migrations/0004-review.ts'
+import * as disabledUsersIndex from './migrations/0005-disabled-users-index.ts'
 import type { Database } from './schema.ts'
 
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-documents': documents,
   '0003-workflow': workflow,
   '0004-review': review,
+  '0005-disabled-users-index': disabledUsersIndex,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

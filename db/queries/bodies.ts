@@ -7,14 +7,18 @@ export function listBodies(db: Kysely<Database>, opts: { includeArchived: boolea
   let q = db
     .selectFrom('bodies')
     .selectAll('bodies')
+    // Members minus disabled members: both counts come from indexes (memberships' primary key and the
+    // partial users_disabled index), with no per-membership users lookup.
     .select((eb) =>
-      eb
-        .selectFrom('memberships')
-        .innerJoin('users', 'users.id', 'memberships.user_id')
-        .whereRef('memberships.body_id', '=', 'bodies.id')
-        .where('users.disabled_at', 'is', null)
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('member_count'),
+      eb(
+        eb.selectFrom('memberships').whereRef('memberships.body_id', '=', 'bodies.id').select((e) => e.fn.countAll<number>().as('n')),
+        '-',
+        eb
+          .selectFrom('memberships')
+          .whereRef('memberships.body_id', '=', 'bodies.id')
+          .where('memberships.user_id', 'in', (q) => q.selectFrom('users').select('users.id').where('users.disabled_at', 'is not', null))
+          .select((e) => e.fn.countAll<number>().as('n')),
+      ).as('member_count'),
     )
   if (!opts.includeArchived) q = q.where('archived_at', 'is', null)
   return q.orderBy('created_at').orderBy('name_en').execute()
