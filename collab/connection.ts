@@ -23,6 +23,9 @@ export class Connection {
   closed = false
   /** Update messages of this connection durably stored (or found already contained), for acks. */
   saved = 0
+  /** Update messages taken into the pipeline, numbered; after a refused one, later ones are dropped. */
+  submitted = 0
+  acceptUpTo = Infinity
   /** Bumped per access re-evaluation, so only the latest one's verdict applies. */
   evaluation = 0
 

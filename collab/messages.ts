@@ -61,9 +61,12 @@ function submitUpdate(ctx: MessageContext, conn: Connection, room: Room, update:
   if (room.storedBytes + room.inFlightBytes + update.length > ctx.limits.maxDocumentBytes) {
     return conn.close(CLOSE.tooLarge, 'document size limit reached')
   }
-  validateAndQueue(ctx, room, { conn, userId: conn.identity.userId, update }).catch((err: unknown) => {
+  const seq = ++conn.submitted
+  validateAndQueue(ctx, room, { conn, userId: conn.identity.userId, update, seq }).catch((err: unknown) => {
     const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
     if (reason === 'closed') return
+    // Later updates of this connection most likely build on the refused one: none of them is stored.
+    conn.acceptUpTo = Math.min(conn.acceptUpTo, seq - 1)
     if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update')
     else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory')
   })

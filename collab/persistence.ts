@@ -111,7 +111,7 @@ export class Committer {
     for (const item of room.accepted) {
       const conn = item.conn
       if (conn && conn.gate > 0 && !conn.revoked) keep.push(item)
-      else if (conn && (conn.revoked || conn.access !== 'write')) dropped = true
+      else if (conn && (conn.revoked || conn.access !== 'write' || (item.seq ?? 0) > conn.acceptUpTo)) dropped = true
       else groups.set(conn ?? item, [...(groups.get(conn ?? item) ?? []), item])
     }
     room.accepted = keep

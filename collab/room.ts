@@ -14,6 +14,8 @@ export interface AcceptedUpdate {
   conn: Connection | null
   userId: string
   update: Uint8Array
+  /** Its number among its connection's update messages. */
+  seq?: number
   /** Settles once the update is committed, or could not be. */
   done?: (err?: Error) => void
 }

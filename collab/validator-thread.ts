@@ -1,8 +1,10 @@
 /**
  * One validator thread (validator-worker.mjs) seen from the main thread: posting jobs, hearing replies and
  * death, and reading from shared memory which job the thread is running and for how long, so the time
- * limit measures the thread's work rather than how late the main event loop noticed a reply.
+ * limit measures the thread's own work: not how late the main event loop noticed a reply, and (on Linux,
+ * from the thread's schedstat CPU clock) not the time it spent waiting for a core on a busy machine.
  */
+import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
 
 const WORKER_URL = new URL('./validator-worker.mjs', import.meta.url)
@@ -12,6 +14,14 @@ export interface Reply {
   ok?: boolean
   error?: string
   ready?: boolean
+  /** With `ready`: the thread's CPU clock file, or null where there is none. */
+  cpuClock?: string | null
+}
+
+/** How long a job has been running: wall-clock, and CPU time of the thread (null where unknown). */
+export interface Elapsed {
+  wallMs: number
+  cpuMs: number | null
 }
 
 export interface Thread {
@@ -23,14 +33,17 @@ export interface Thread {
   /** The thread died: out of memory (`oom`) or otherwise. */
   onDeath(listener: (oom: boolean, message: string) => void): void
   /** How long job `id` has been running on the thread, or null if it is not the one running. */
-  elapsed(id: number): number | null
+  elapsed(id: number): Elapsed | null
   kill(): void
 }
 
 export function spawnThread(heapMb: number): Thread {
-  const state = new SharedArrayBuffer(16)
+  const state = new SharedArrayBuffer(24)
   const running = new Int32Array(state, 0, 1)
   const startedAt = new Float64Array(state, 8, 1)
+  const startedCpu = new Float64Array(state, 16, 1)
+  let cpuFd: number | null = null
+  const cpuBuffer = Buffer.alloc(64)
   const worker = new Worker(WORKER_URL, {
     execArgv: [],
     workerData: { state },
@@ -44,12 +57,24 @@ export function spawnThread(heapMb: number): Thread {
   const die = (oom: boolean, message: string) => {
     if (dead) return
     dead = true
+    closeCpuClock()
     onDeath(oom, message)
   }
   worker.on('message', (reply: Reply) => {
-    if (reply.ready) ready = true
+    if (reply.ready) {
+      ready = true
+      try {
+        if (reply.cpuClock) cpuFd = fs.openSync(reply.cpuClock, 'r')
+      } catch {
+        cpuFd = null
+      }
+    }
     onReply(reply)
   })
+  const closeCpuClock = () => {
+    if (cpuFd !== null) fs.closeSync(cpuFd)
+    cpuFd = null
+  }
   worker.on('error', (err: Error & { code?: string }) => die(err.code === 'ERR_WORKER_OUT_OF_MEMORY', err.message))
   worker.on('exit', () => die(false, 'validator thread exited'))
 
@@ -71,10 +96,18 @@ export function spawnThread(heapMb: number): Thread {
     },
     elapsed(id) {
       if (Atomics.load(running, 0) !== id) return null
-      return performance.timeOrigin + performance.now() - startedAt[0]
+      const wallMs = performance.timeOrigin + performance.now() - startedAt[0]
+      if (cpuFd === null) return { wallMs, cpuMs: null }
+      try {
+        const n = fs.readSync(cpuFd, cpuBuffer, 0, 64, 0)
+        return { wallMs, cpuMs: Number(cpuBuffer.toString('latin1', 0, n).split(' ')[0]) / 1e6 - startedCpu[0] }
+      } catch {
+        return { wallMs, cpuMs: null }
+      }
     },
     kill() {
       dead = true
+      closeCpuClock()
       void worker.terminate()
     },
   }

@@ -57,6 +57,7 @@ interface Lane {
 }
 
 const noop = () => {}
+const WALL_FACTOR = 25
 const openLimit = (bytes: number) => 2000 + bytes / 2000
 
 export class Validator {
@@ -192,17 +193,21 @@ export class Validator {
   }
 
   /**
-   * Judges by the thread's own clock: if the head job has been running there longer than its limit, the
-   * thread is replaced. If it has not started, or finished and its reply is still on the way (our event
-   * loop may have been busy), look again shortly.
+   * Judges by the thread's own clocks: if the head job has used more CPU time there than its limit (or,
+   * where the CPU clock is unknown, more wall-clock time), the thread is replaced. A job starved of CPU on
+   * a busy machine gets up to `WALL_FACTOR` times its limit in wall-clock time. If the job has not started,
+   * or finished and its reply is still on the way (our event loop may have been busy), look again shortly.
    */
   private watchdog(lane: Lane): void {
     const head = lane.queue[0]
     if (!head) return
     const elapsed = lane.thread.elapsed(head.id)
     if (elapsed === null) return this.arm(lane, Math.min(head.limitMs, 5))
-    if (elapsed >= head.limitMs) return this.fail(lane, 'too-slow', 'update takes too long to apply')
-    this.arm(lane, head.limitMs - elapsed)
+    const spent = elapsed.cpuMs ?? elapsed.wallMs
+    if (spent >= head.limitMs || elapsed.wallMs >= WALL_FACTOR * head.limitMs) {
+      return this.fail(lane, 'too-slow', 'update takes too long to apply')
+    }
+    this.arm(lane, Math.max(2, head.limitMs - spent))
   }
 
   /** The head job overran or killed the thread: reject it, hand the lane to the spare, re-dispatch the rest. */

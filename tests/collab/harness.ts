@@ -219,6 +219,22 @@ export function storedDoc(sqlite: import('better-sqlite3').Database, documentId:
   return doc
 }
 
+/**
+ * True when everything `received` holds is also in `stored`: every client's clock is covered by what
+ * `stored` has integrated, and applying `received` to it changes nothing (no new deletions either).
+ * `stored` may additionally hold pending structs (raw client data waiting for dependencies).
+ */
+export function containedIn(received: Y.Doc, stored: Y.Doc): boolean {
+  const have = Y.decodeStateVector(Y.encodeStateVector(stored))
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(received))) {
+    if ((have.get(client) ?? 0) < clock) return false
+  }
+  let changed = false
+  stored.on('update', () => (changed = true))
+  Y.applyUpdate(stored, Y.encodeStateAsUpdate(received))
+  return !changed
+}
+
 export function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) && text(a) === text(b)
 }

@@ -4,7 +4,7 @@ import type WebSocket from 'ws'
 import * as Y from 'yjs'
 import type { CollabOptions } from '../../collab/server.ts'
 import { kindOf, paragraphUpdate, updateFrame } from './frames.ts'
-import { closed, inbox, startHarness, storedDoc, text, typeParagraph, waitFor, type Harness } from './harness.ts'
+import { closed, containedIn, inbox, startHarness, storedDoc, text, typeParagraph, waitFor, type Harness } from './harness.ts'
 
 let h: Harness
 const start = async (opts: Partial<CollabOptions> = {}) => (h = await startHarness(opts))
@@ -15,14 +15,7 @@ afterEach(async () => {
 const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms))
 const count = (sql: string, ...args: unknown[]) => (h.sqlite.prepare(sql).get(...args) as { n: number }).n
 
-/** True when `received` adds nothing to the stored state of the document (every update in it is stored). */
-function containedInStore(received: Y.Doc, documentId: string): boolean {
-  const stored = storedDoc(h.sqlite, documentId)
-  let changed = false
-  stored.on('update', () => (changed = true))
-  Y.applyUpdate(stored, Y.encodeStateAsUpdate(received))
-  return !changed && stored.store.pendingStructs === null && stored.store.pendingDs === null
-}
+const containedInStore = (received: Y.Doc, documentId: string) => containedIn(received, storedDoc(h.sqlite, documentId))
 
 function savedCount(frame: Uint8Array): number {
   const d = decoding.createDecoder(frame)
