@@ -15,6 +15,7 @@ const Bodies = lazy(() => import('./pages/Bodies.tsx'))
 const BodyPage = lazy(() => import('./pages/body/BodyPage.tsx'))
 const DocumentPage = lazy(() => import('./pages/document/DocumentPage.tsx'))
 const Profile = lazy(() => import('./pages/Profile.tsx'))
+const Inbox = lazy(() => import('./pages/inbox/Inbox.tsx'))
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'))
 const Institutions = lazy(() => import('./pages/admin/Institutions.tsx'))
 const People = lazy(() => import('./pages/admin/People.tsx'))
@@ -48,6 +49,7 @@ export function App() {
         <Route path="/" component={Protected}>
           <Route path="/" component={Home} />
           <Route path="/profile" component={Profile} />
+          <Route path="/inbox" component={Inbox} />
           <Route path="/bodies" component={Bodies} />
           <Route path="/bodies/:slug" component={BodyPage} />
           <Route path="/documents/:id" component={DocumentPage} />

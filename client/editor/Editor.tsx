@@ -53,7 +53,12 @@ export function CollabEditor(props: { session: CollabSession; editable: boolean;
     <div class="editor" classList={{ 'editor-readonly': !props.editable }}>
       <Show when={editor()}>{(ed) => <Toolbar editor={ed()} tick={tick} editable={props.editable} />}</Show>
       <div class="editor-canvas">
-        <div ref={host} class="editor-host" />
+        <div
+          ref={host}
+          class="editor-host"
+          classList={{ 'editor-host-hint': props.editable }}
+          style={{ '--placeholder': JSON.stringify(t('editor.placeholder')) }}
+        />
       </div>
     </div>
   )

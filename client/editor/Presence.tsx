@@ -8,7 +8,7 @@ import type { Peer } from './collab-session.ts'
 export function distinctPeople(peers: readonly Peer[]): Peer[] {
   const seen = new Map<string, Peer>()
   for (const p of peers) {
-    const key = `${p.name}\u0000${p.color}`
+    const key = p.name
     const prev = seen.get(key)
     if (!prev || (p.self && !prev.self)) seen.set(key, p)
   }

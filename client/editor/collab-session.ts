@@ -12,7 +12,7 @@ import * as decoding from 'lib0/decoding'
 import { createSignal, type Accessor } from 'solid-js'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { classifyOutgoing, MESSAGE_SAVED, toBytes } from './frames.ts'
+import { classifyOutgoing, MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP1, toBytes } from './frames.ts'
 import { hasUnsaved, initialSyncState, reduceSync, statusOf, type DeniedReason, type SyncEvent, type SyncState, type SyncStatus } from './sync-status.ts'
 
 export type AccessCheck = () => Promise<'write' | 'read' | DeniedReason | 'unknown'>
@@ -80,6 +80,14 @@ export function openCollabSession(documentId: string, opts: { writable: boolean;
   })
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     dispatch({ type: 'acked', count: decoding.readVarUint(decoder) })
+  }
+
+  // The server asks a read-only connection for its state only after promoting it (collab/server.ts,
+  // setAccess): a sync step 1 once synced, while we think we may not write, means "ask the API again".
+  const handleSync = provider.messageHandlers[MESSAGE_SYNC]
+  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, messageType) => {
+    if (decoding.peekVarUint(decoder) === SYNC_STEP1 && provider.synced && !state().writable) void runCheck()
+    handleSync(encoder, decoder, p, emitSynced, messageType)
   }
 
   let openedThisSocket = false

@@ -7,6 +7,7 @@
  */
 export const MESSAGE_SYNC = 0
 export const MESSAGE_SAVED = 100
+export const SYNC_STEP1 = 0
 const SYNC_STEP2 = 1
 const SYNC_UPDATE = 2
 

@@ -8,6 +8,7 @@ import { IconHome, IconNetwork, IconShield } from '../ui/icons.ts'
 import { Localized } from '../ui/Localized.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { Logo } from './Logo.tsx'
+import { InboxBell } from './InboxBell.tsx'
 import { UserMenu } from './UserMenu.tsx'
 
 export function Shell(props: ParentProps) {
@@ -64,6 +65,7 @@ export function Shell(props: ParentProps) {
         <header class="topbar">
           <div class="topbar-spacer" />
           <LanguageSwitch />
+          <InboxBell />
           <UserMenu />
         </header>
         <main id="main" class="main" tabindex="-1">

@@ -18,10 +18,12 @@ export function hueOf(name: string): number {
 }
 
 export function Avatar(props: { name: string; color?: string; size?: 'sm' | 'md' }) {
+  // Only a #rrggbb colour can be checked for a readable text colour; anything else gets the name's hue.
+  const color = () => (props.color && /^#[0-9a-f]{6}$/i.test(props.color) ? props.color : undefined)
   return (
     <span
       class={`avatar avatar-${props.size ?? 'md'}`}
-      style={{ 'background-color': props.color ?? `hsl(${hueOf(props.name)} 45% 31%)`, color: props.color ? textColorOn(props.color) : '#ffffff' }}
+      style={{ 'background-color': color() ?? `hsl(${hueOf(props.name)} 45% 31%)`, color: color() ? textColorOn(color()!) : '#ffffff' }}
       aria-hidden="true"
     >
       {initials(props.name)}

@@ -4,7 +4,7 @@
  * the connection is cut arrive when it returns.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { expectAccessible, startAppHub, screenshot, type AppHub, type Person } from './support/app.ts'
 import { chromiumPath, launchBrowser } from './support/browser.ts'
 
@@ -15,8 +15,8 @@ describe.skipIf(!chromiumPath)('the collaborative editor', () => {
   let documentId: string
   const contexts: BrowserContext[] = []
 
-  const open = async (person: Person): Promise<Page> => {
-    const context = await hub.context(browser, person)
+  const open = async (person: Person, o: { colorScheme?: 'dark' } = {}): Promise<Page> => {
+    const context = await hub.context(browser, person, o)
     contexts.push(context)
     const page = await context.newPage()
     page.on('pageerror', (e) => console.error(`[${person.name}] page error:`, e.message))
@@ -39,8 +39,11 @@ describe.skipIf(!chromiumPath)('the collaborative editor', () => {
     documentId = ((await res.json()) as { id: string }).id
   })
 
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close()
+  })
+
   afterAll(async () => {
-    for (const c of contexts) await c.close()
     await browser?.close()
     await hub?.close()
   })
@@ -94,5 +97,28 @@ describe.skipIf(!chromiumPath)('the collaborative editor', () => {
     await a.context().setOffline(false)
     await expect.poll(() => editor(b).textContent(), { timeout: 20_000 }).toContain('Written while offline.')
     await expect.poll(() => status(a).textContent(), { timeout: 20_000 }).toContain('All changes saved')
+  })
+
+  test('in dark mode the editor stays readable', async () => {
+    const page = await open(lin, { colorScheme: 'dark' })
+    await expect.poll(() => status(page).getAttribute('data-status')).toBe('live')
+    await screenshot(page, 'editor-dark')
+    await expectAccessible(page, 'the editor in dark mode')
+  })
+
+  test('a member demoted while the document is open can no longer type, and is told so', async () => {
+    const page = await open(lin)
+    await expect.poll(() => status(page).getAttribute('data-status')).toBe('live')
+    const res = await hub.request('PATCH', `/api/bodies/ai-committee/members/${lin.id}`, { cookie: ana.cookie, json: { role: 'observer' } })
+    expect(res.status).toBe(200)
+    await editor(page).click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(' Typed after the demotion.')
+    await expect.poll(() => editor(page).getAttribute('contenteditable'), { timeout: 20_000 }).toBe('false')
+    await page.getByText('You can no longer edit this document.').waitFor()
+    await page.getByText('your role in Artificial Intelligence Committee is Observer').waitFor()
+    const stored = await hub.request('GET', `/api/documents/${documentId}`, { cookie: ana.cookie })
+    expect(stored.status).toBe(200)
+    await screenshot(page, 'editor-demoted')
   })
 })

@@ -22,7 +22,7 @@ describe('the bodies tree', () => {
 })
 
 describe('presence', () => {
-  test('lists each person once (two tabs are one person), me first', () => {
+  test('lists each person once (two tabs are one person, whatever colour the tab reports), me first', () => {
     const peer = (clientId: number, name: string, self = false) => ({ clientId, name, color: '#112233', institution: null, self })
     const list = distinctPeople([peer(1, 'Lin Wei'), peer(2, 'Ana Ruiz'), peer(3, 'Lin Wei'), peer(4, 'Mei Chen', true)])
     expect(list.map((p) => p.name)).toEqual(['Mei Chen', 'Ana Ruiz', 'Lin Wei'])

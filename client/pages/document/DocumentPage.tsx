@@ -31,6 +31,18 @@ window.addEventListener('beforeunload', (e) => {
 
 const RECHECK_MS = 60_000
 
+/** The title in the other language, when it says something different: both matter to a bilingual group. */
+function OtherTitle(props: { en: string; zh: string }) {
+  const { locale } = useI18n()
+  const other = () => (locale() === 'zh' ? props.en : props.zh).trim()
+  const shown = () => (locale() === 'zh' ? props.zh : props.en).trim()
+  return (
+    <Show when={other() && shown() && other() !== shown()}>
+      <span lang={locale() === 'zh' ? 'en' : 'zh-CN'}>{other()}</span>
+    </Show>
+  )
+}
+
 function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDetail) => void }) {
   const { t, pick } = useI18n()
   const session = useSession()
@@ -40,6 +52,8 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
   const check: AccessCheck = async () => {
     try {
       const next = await call(api.documents[':id'].$get({ param: { id: doc().id } }))
+      // A change of access usually means a change of role: the reason shown needs the new one.
+      if (next.viewer.access !== props.data.viewer.access) void session.refresh()
       props.update(next)
       return next.viewer.access
     } catch (err) {
@@ -92,6 +106,7 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
       <PageHeader
         titleText={title()}
         title={<Localized en={doc().titleEn} zh={doc().titleZh} fallback={t('documents.untitled')} />}
+        lead={<OtherTitle en={doc().titleEn} zh={doc().titleZh} />}
         eyebrow={
           <>
             <A href={`/bodies/${props.data.body.slug}`}>

@@ -24,7 +24,7 @@ export interface Person {
 export interface AppHub extends TestHub {
   person(o: { name: string; body?: string; role?: Role; institution?: string; country?: string; secretariat?: boolean }): Promise<Person>
   /** A browser context signed in as `person` (or signed out), in English unless told otherwise. */
-  context(browser: Browser, person?: Person, o?: { locale?: 'en' | 'zh' }): Promise<BrowserContext>
+  context(browser: Browser, person?: Person, o?: { locale?: 'en' | 'zh'; colorScheme?: 'light' | 'dark' }): Promise<BrowserContext>
 }
 
 export async function startAppHub(): Promise<AppHub> {
@@ -44,7 +44,11 @@ export async function startAppHub(): Promise<AppHub> {
       return { id: user.id, email: user.email, name: o.name, cookie: user.cookie }
     },
     async context(browser, person, o = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: o.locale === 'zh' ? 'zh-CN' : 'en-GB' })
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 860 },
+        locale: o.locale === 'zh' ? 'zh-CN' : 'en-GB',
+        colorScheme: o.colorScheme ?? 'light',
+      })
       if (person) {
         const value = person.cookie.slice(person.cookie.indexOf('=') + 1)
         await context.addCookies([{ name: SESSION_COOKIE, value, url: hub.url, httpOnly: true, sameSite: 'Lax' }])

@@ -1,0 +1,151 @@
+/**
+ * The document's lifecycle state and the moves the viewer may make from it. Moves that need a reason
+ * (back to draft, withdraw) ask for one in a dialog; opening a consensus call asks for its closing date.
+ * After publication the banner links to the public page, a server-rendered page outside this app, so the
+ * link is a plain `<a href>` the router does not intercept.
+ */
+import { createResource, createSignal, For, Show } from 'solid-js'
+import type { DocumentState, Transition } from '../../../domain/lifecycle.ts'
+import { api, call } from '../../api/client.ts'
+import type { DocumentDetail } from '../../api/types.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { useSession } from '../../session/session.tsx'
+import { StateBadge } from '../../ui/badges.tsx'
+import { FormError } from '../../ui/feedback.tsx'
+import { TextField } from '../../ui/Field.tsx'
+import { IconArchive } from '../../ui/icons.ts'
+import { Modal } from '../../ui/Modal.tsx'
+import { notify } from '../../ui/toasts.tsx'
+import { availableMoves } from './moves.ts'
+import { useWorkflowT } from './workflow-i18n.ts'
+
+/** The public address of a published document, found in the archive (the document itself does not carry it). */
+async function findPublication(data: DocumentDetail): Promise<string | null> {
+  if (data.document.state !== 'published') return null
+  const res = await call(api.publications.$get({ query: { body: data.body.slug, kind: data.document.kind, limit: '100' } }))
+  return res.publications.find((p) => p.titleEn === data.document.titleEn)?.slug ?? null
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+
+export function StateBanner(props: { data: DocumentDetail; onChanged: () => void }) {
+  const { t } = useI18n()
+  const w = useWorkflowT()
+  const session = useSession()
+  const state = () => props.data.document.state
+  const moves = () => {
+    const me = session.me.latest
+    if (!me) return []
+    const chairOf = me.memberships.filter((m) => m.role === 'chair').map((m) => m.bodyId)
+    return availableMoves(state(), props.data.body, { isSecretariat: me.user.isSecretariat, chairOf })
+  }
+  const [justPublished, setJustPublished] = createSignal<string | null>(null)
+  const [found] = createResource(() => (state() === 'published' ? props.data : null), findPublication)
+  const slug = () => justPublished() ?? found.latest ?? null
+
+  const [pending, setPending] = createSignal<Transition | null>(null)
+  const [reason, setReason] = createSignal('')
+  const [closesAt, setClosesAt] = createSignal(inDays(14))
+  const [label, setLabel] = createSignal('')
+  const [error, setError] = createSignal<unknown>(null)
+  const [busy, setBusy] = createSignal(false)
+  const [tried, setTried] = createSignal(false)
+
+  const closesInvalid = () => !closesAt() || Date.parse(`${closesAt()}T23:59:00`) <= Date.now()
+  const reasonInvalid = () => !!pending()?.reasonRequired && !reason().trim()
+
+  async function run(move: Transition) {
+    setBusy(true)
+    setError(null)
+    try {
+      if (move.via === 'open_call') {
+        await call(api.documents[':id']['consensus-calls'].$post({ param: { id: props.data.document.id }, json: { closesAt: new Date(`${closesAt()}T23:59:00`).toISOString(), ...(label().trim() && { label: label().trim() }) } }))
+      } else {
+        const res = await call(api.documents[':id'].transitions.$post({ param: { id: props.data.document.id }, json: { to: move.to, ...(reason().trim() && { reason: reason().trim() }) } }))
+        if (res.publication) setJustPublished(res.publication.slug)
+      }
+      notify.success(w('state.moved', { state: t(`states.${move.to}`) }))
+      setPending(null)
+      props.onChanged()
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function start(move: Transition) {
+    setReason('')
+    setLabel('')
+    setTried(false)
+    setError(null)
+    if (move.reasonRequired || move.via === 'open_call') setPending(move)
+    else void run(move)
+  }
+
+  function submit(e: Event) {
+    e.preventDefault()
+    setTried(true)
+    const move = pending()
+    if (!move) return
+    if (move.via === 'open_call' ? closesInvalid() : reasonInvalid()) return
+    void run(move)
+  }
+
+  return (
+    <section class="state-banner" aria-label={w('state.label')}>
+      <div class="state-banner-main">
+        <span class="state-banner-label">{w('state.label')}</span>
+        <StateBadge state={state()} />
+        <Show when={slug()}>
+          {(s) => (
+            <a class="btn btn-sm" href={`/p/${s()}`}>
+              <IconArchive size={14} aria-hidden="true" />
+              {w('state.viewPublication')}
+            </a>
+          )}
+        </Show>
+      </div>
+      <Show when={moves().length > 0}>
+        <div class="btn-row state-banner-moves" role="group" aria-label={w('state.moves')}>
+          <For each={moves()}>
+            {(move) => (
+              <button
+                type="button"
+                class="btn btn-sm"
+                classList={{ 'btn-primary': move.to !== 'draft' && move.to !== 'withdrawn', 'btn-danger': move.to === 'withdrawn' }}
+                disabled={busy()}
+                onClick={() => start(move)}
+              >
+                {w(`state.move.${move.to as DocumentState}`)}
+              </button>
+            )}
+          </For>
+        </div>
+      </Show>
+      <Show when={!pending()}>
+        <FormError error={error()} />
+      </Show>
+      <Modal open={!!pending()} onOpenChange={(open) => !open && setPending(null)} title={pending()?.via === 'open_call' ? w('state.callTitle') : w('state.reasonTitle')} description={pending()?.via === 'open_call' ? w('state.callLead') : undefined} size="sm">
+        <form class="form" onSubmit={submit} novalidate>
+          <Show
+            when={pending()?.via === 'open_call'}
+            fallback={<TextField label={w('state.reasonLabel')} value={reason()} onInput={setReason} multiline rows={3} required maxLength={2000} error={tried() && reasonInvalid() ? w('state.reasonRequired') : null} autofocus />}
+          >
+            <TextField label={w('state.closesAt')} type="date" value={closesAt()} onInput={setClosesAt} required error={tried() && closesInvalid() ? w('state.closesAtInvalid') : null} />
+            <TextField label={w('state.versionLabel')} value={label()} onInput={setLabel} maxLength={200} optionalLabel={t('app.optional')} />
+          </Show>
+          <FormError error={error()} />
+          <div class="btn-row">
+            <button type="button" class="btn" onClick={() => setPending(null)}>
+              {w('state.cancel')}
+            </button>
+            <button type="submit" class="btn btn-primary" disabled={busy()}>
+              {pending() ? w(`state.move.${pending()!.to}`) : w('state.confirm')}
+            </button>
+          </div>
+        </form>
+      </Modal>
+    </section>
+  )
+}

@@ -1,0 +1,139 @@
+/**
+ * Version history: save a named version, view any version rendered, compare two, and (chairs, in draft)
+ * restore an old one as a new forward edit.
+ */
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { api, call } from '../../api/client.ts'
+import type { DocumentDetail } from '../../api/types.ts'
+import { langTag } from '../../i18n/locale.ts'
+import { useSession } from '../../session/session.tsx'
+import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
+import { Modal } from '../../ui/Modal.tsx'
+import { notify } from '../../ui/toasts.tsx'
+import { ComparePanel } from './ComparePanel.tsx'
+import { VersionView } from './VersionView.tsx'
+import { useWorkflowT } from './workflow-i18n.ts'
+
+export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => void }) {
+  const w = useWorkflowT()
+  const session = useSession()
+  const id = () => props.data.document.id
+  const [versions, { refetch }] = createResource(id, (docId) => call(api.documents[':id'].versions.$get({ param: { id: docId } })))
+  const list = () => versions.latest?.versions ?? []
+  const myRole = () => session.me.latest?.memberships.find((m) => m.bodyId === props.data.body.id)?.role
+  const parentChair = () => !!props.data.body.parentId && session.me.latest?.memberships.some((m) => m.bodyId === props.data.body.parentId && m.role === 'chair')
+  const isChair = () => myRole() === 'chair' || parentChair()
+  const canSave = () => props.data.viewer.access === 'write'
+  const canRestore = () => isChair() && props.data.document.state === 'draft'
+
+  const [label, setLabel] = createSignal('')
+  const [saveError, setSaveError] = createSignal<unknown>(null)
+  const [viewing, setViewing] = createSignal<{ number: number; label: string } | null>(null)
+  const [from, setFrom] = createSignal<number | null>(null)
+  const [to, setTo] = createSignal<number | 'current'>('current')
+  const [comparing, setComparing] = createSignal(false)
+
+  async function save(e: Event) {
+    e.preventDefault()
+    if (!label().trim()) return
+    setSaveError(null)
+    try {
+      const v = await call(api.documents[':id'].versions.$post({ param: { id: id() }, json: { label: label().trim() } }))
+      setLabel('')
+      notify.success(w('versions.saved', { number: v.number }))
+      void refetch()
+    } catch (err) {
+      setSaveError(err)
+    }
+  }
+
+  async function restore(number: number) {
+    if (!window.confirm(w('versions.restoreConfirm', { number }))) return
+    try {
+      const v = await call(api.documents[':id'].versions[':number'].restore.$post({ param: { id: id(), number: String(number) } }))
+      notify.success(w('versions.restored', { number: v.number }))
+      void refetch()
+      props.onChanged()
+    } catch (err) {
+      notify.error(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  const fromValue = () => from() ?? list()[1]?.number ?? list()[0]?.number ?? null
+
+  return (
+    <section class="workflow-panel" aria-labelledby="versions-title">
+      <h2 id="versions-title" class="workflow-title">
+        {w('versions.title')}
+      </h2>
+      <Show when={canSave()}>
+        <form class="inline-form" onSubmit={save}>
+          <label class="sr-only" for="version-label">
+            {w('versions.labelField')}
+          </label>
+          <input id="version-label" class="input" value={label()} maxLength={200} placeholder={w('versions.labelField')} onInput={(e) => setLabel(e.currentTarget.value)} />
+          <button type="submit" class="btn btn-sm" disabled={!label().trim()}>
+            {w('versions.save')}
+          </button>
+        </form>
+        <FormError error={saveError()} />
+      </Show>
+      <Show when={!versions.error} fallback={<ErrorNotice error={versions.error} onRetry={refetch} />}>
+        <Show when={versions.latest} fallback={<Loading inline />}>
+          <Show when={list().length > 0} fallback={<p class="empty">{w('versions.empty')}</p>}>
+            <ol class="version-list">
+              <For each={list()}>
+                {(v) => (
+                  <li class="version-item">
+                    <div class="version-main">
+                      <strong>
+                        {v.number}. {v.label}
+                      </strong>
+                      <span class="version-meta">
+                        {w(`versions.origin.${v.origin}`)} · {new Date(v.createdAt).toLocaleString()} · {w('versions.by', { name: v.createdBy.displayName ?? '' })}
+                      </span>
+                    </div>
+                    <div class="btn-row">
+                      <button type="button" class="btn btn-sm btn-ghost" onClick={() => setViewing({ number: v.number, label: v.label })}>
+                        {w('versions.view')}
+                      </button>
+                      <Show when={canRestore()}>
+                        <button type="button" class="btn btn-sm btn-ghost" onClick={() => void restore(v.number)}>
+                          {w('versions.restore')}
+                        </button>
+                      </Show>
+                    </div>
+                  </li>
+                )}
+              </For>
+            </ol>
+            <div class="compare-picker">
+              <label>
+                {w('versions.from')}{' '}
+                <select class="input input-sm" value={String(fromValue() ?? '')} onChange={(e) => setFrom(Number(e.currentTarget.value))}>
+                  <For each={list()}>{(v) => <option value={String(v.number)}>{`${v.number}. ${v.label}`}</option>}</For>
+                </select>
+              </label>
+              <label>
+                {w('versions.to')}{' '}
+                <select class="input input-sm" value={String(to())} onChange={(e) => setTo(e.currentTarget.value === 'current' ? 'current' : Number(e.currentTarget.value))}>
+                  <option value="current">{w('versions.current')}</option>
+                  <For each={list()}>{(v) => <option value={String(v.number)}>{`${v.number}. ${v.label}`}</option>}</For>
+                </select>
+              </label>
+              <button type="button" class="btn btn-sm" onClick={() => setComparing(true)}>
+                {w('versions.compare')}
+              </button>
+            </div>
+          </Show>
+        </Show>
+      </Show>
+      <Modal open={!!viewing()} onOpenChange={(open) => !open && setViewing(null)} title={viewing() ? w('versions.versionTitle', { number: viewing()!.number, label: viewing()!.label }) : ''} size="lg">
+        <Show when={viewing()}>{(v) => <VersionView documentId={id()} number={v().number} lang={langTag(props.data.document.language)} />}</Show>
+      </Modal>
+      <Modal open={comparing()} onOpenChange={setComparing} title={w('versions.compareTitle')} size="lg">
+        <Show when={comparing() && fromValue()}>{(f) => <ComparePanel documentId={id()} from={f()} to={to()} />}</Show>
+      </Modal>
+    </section>
+  )
+}
