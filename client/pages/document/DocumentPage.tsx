@@ -23,6 +23,8 @@ import { StateBadge } from '../../ui/badges.tsx'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { IconChevronRight, IconLock } from '../../ui/icons.ts'
 import { Localized } from '../../ui/Localized.tsx'
+import { StateBanner } from './StateBanner.tsx'
+import { WorkflowSidebar } from './WorkflowSidebar.tsx'
 
 // Closing the tab with changes the server has not confirmed asks first: they live only in this tab.
 window.addEventListener('beforeunload', (e) => {
@@ -124,6 +126,7 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
           </div>
         }
       />
+      <StateBanner data={props.data} onChanged={() => void check()} />
       <Show when={statusHint()}>
         {(hint) => (
           <p class="notice notice-warning" role="status">
@@ -144,7 +147,10 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
           </span>
         </p>
       </Show>
-      <CollabEditor session={collab} editable={editable()} userName={session.user()?.displayName ?? ''} lang={langTag(doc().language)} />
+      <div class="document-body">
+        <CollabEditor session={collab} editable={editable()} userName={session.user()?.displayName ?? ''} lang={langTag(doc().language)} />
+        <WorkflowSidebar data={props.data} onChanged={() => void check()} />
+      </div>
     </div>
   )
 }
