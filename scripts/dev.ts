@@ -35,10 +35,11 @@ const vite = await createServer({
     port,
     strictPort: true,
     host: env.HOST ?? 'localhost',
+    // Anchored patterns: '/p' alone would also catch the client's own /pages/… modules.
     proxy: {
-      '/api': { target, changeOrigin: false },
-      '/p': { target, changeOrigin: false },
-      '/collab': { target, changeOrigin: false, ws: true },
+      '^/api(/|$)': { target, changeOrigin: false },
+      '^/p/': { target, changeOrigin: false },
+      '^/collab/': { target, changeOrigin: false, ws: true },
     },
   },
 })

@@ -1,8 +1,8 @@
 /** All bodies as a tree (committee → programmes), with member counts and my role. */
 import { A } from '@solidjs/router'
 import { createMemo, createResource, For, Show } from 'solid-js'
-import { api, call } from '../api/client.ts'
-import type { BodySummary } from '../api/types.ts'
+import { api, call } from '../http/client.ts'
+import type { BodySummary } from '../http/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { PageHeader } from '../layout/PageHeader.tsx'
 import { RoleBadge } from '../ui/badges.tsx'

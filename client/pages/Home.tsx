@@ -1,7 +1,7 @@
 /** Home: what waits on me, the drafts I work on, my bodies, and what happened lately in them. */
 import { A } from '@solidjs/router'
 import { createResource, For, Show, Suspense } from 'solid-js'
-import { api, call } from '../api/client.ts'
+import { api, call } from '../http/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { relativeTime } from '../i18n/locale.ts'
 import { PageHeader } from '../layout/PageHeader.tsx'

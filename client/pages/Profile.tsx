@@ -1,7 +1,7 @@
 /** My profile: name and language, password change, and the browsers I am signed in on. */
 import { createResource, For, Show } from 'solid-js'
 import type { Locale } from '../../domain/roles.ts'
-import { api, call } from '../api/client.ts'
+import { api, call } from '../http/client.ts'
 import { createForm } from '../forms/form.ts'
 import { all, maxLength, newPassword, required, sameAs } from '../forms/validate.ts'
 import { useI18n } from '../i18n/i18n.tsx'

@@ -1,5 +1,5 @@
 /** One line per audit event, in the chosen language; unknown actions still read sensibly. */
-import type { HomeData } from '../api/types.ts'
+import type { HomeData } from '../http/types.ts'
 import type { I18n } from '../i18n/i18n.tsx'
 import { en } from '../i18n/en.ts'
 

@@ -5,8 +5,8 @@
  */
 import { createContext, createEffect, createResource, createSignal, on, useContext, type ParentProps } from 'solid-js'
 import type { Locale } from '../../domain/roles.ts'
-import { api, ApiError, call, setSignedOutHandler } from '../api/client.ts'
-import type { Me } from '../api/types.ts'
+import { api, ApiError, call, setSignedOutHandler } from '../http/client.ts'
+import type { Me } from '../http/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 
 async function fetchMe(): Promise<Me | null> {

@@ -1,7 +1,7 @@
 /** Documents as a list: title in the chosen language (or the other), kind, body, state, last change. */
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
-import type { DocumentSummary, HomeDocument } from '../api/types.ts'
+import type { DocumentSummary, HomeDocument } from '../http/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { relativeTime } from '../i18n/locale.ts'
 import { StateBadge } from './badges.tsx'

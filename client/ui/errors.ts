@@ -1,5 +1,5 @@
 /** Turns any thrown value into a sentence in the chosen language: known error codes are translated. */
-import { ApiError } from '../api/client.ts'
+import { ApiError } from '../http/client.ts'
 import type { I18n } from '../i18n/i18n.tsx'
 import { en } from '../i18n/en.ts'
 

@@ -1,8 +1,8 @@
 /** The audit log (secretariat): newest first, filtered by person, action, subject and dates; in the URL. */
 import { useSearchParams } from '@solidjs/router'
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
-import type { AuditEvent } from '../../api/types.ts'
+import { api, call } from '../../http/client.ts'
+import type { AuditEvent } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatDateTime } from '../../i18n/locale.ts'
 import { usePageTitle } from '../../layout/page-title.ts'

@@ -1,8 +1,8 @@
 /** Member institutions: add, edit, suspend or reinstate (secretariat). */
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js'
 import type { InstitutionKind } from '../../../domain/roles.ts'
-import { api, call } from '../../api/client.ts'
-import type { Institution } from '../../api/types.ts'
+import { api, call } from '../../http/client.ts'
+import type { Institution } from '../../http/types.ts'
 import { createForm } from '../../forms/form.ts'
 import { all, countryCode, maxLength, required } from '../../forms/validate.ts'
 import { useI18n } from '../../i18n/i18n.tsx'

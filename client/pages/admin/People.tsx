@@ -1,8 +1,8 @@
 /** People (secretariat): find, add (with a set-password link), edit, disable, issue reset links. */
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js'
 import type { Locale } from '../../../domain/roles.ts'
-import { api, call } from '../../api/client.ts'
-import type { User } from '../../api/types.ts'
+import { api, call } from '../../http/client.ts'
+import type { User } from '../../http/types.ts'
 import { createForm } from '../../forms/form.ts'
 import { all, email, maxLength, required } from '../../forms/validate.ts'
 import { LOCALE_NAMES } from '../../i18n/dictionary.ts'

@@ -4,7 +4,7 @@
  */
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createResource, createSignal, ErrorBoundary, Match, Show, Switch } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { createForm } from '../../forms/form.ts'
 import { all, maxLength, newPassword, required, sameAs } from '../../forms/validate.ts'
 import { useI18n } from '../../i18n/i18n.tsx'

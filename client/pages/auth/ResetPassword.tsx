@@ -1,7 +1,7 @@
 /** A password-reset (or first password) link from the secretariat: choose a password, then signed in. */
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createResource, ErrorBoundary, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { createForm } from '../../forms/form.ts'
 import { newPassword, sameAs } from '../../forms/validate.ts'
 import { useI18n } from '../../i18n/i18n.tsx'

@@ -1,6 +1,6 @@
 /** First start without accounts: the person holding the setup link creates the secretariat account. */
 import { useNavigate, useParams } from '@solidjs/router'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { createForm } from '../../forms/form.ts'
 import { all, email, maxLength, newPassword, required, sameAs } from '../../forms/validate.ts'
 import { useI18n } from '../../i18n/i18n.tsx'

@@ -2,7 +2,7 @@
 import { useNavigate } from '@solidjs/router'
 import { createResource, createSignal, Show } from 'solid-js'
 import type { DocumentKind, Locale } from '../../../domain/roles.ts'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { createForm } from '../../forms/form.ts'
 import { all, maxLength, oneOf } from '../../forms/validate.ts'
 import { useI18n } from '../../i18n/i18n.tsx'

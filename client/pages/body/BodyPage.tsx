@@ -4,7 +4,7 @@
  */
 import { A, useParams } from '@solidjs/router'
 import { createResource, createSignal, ErrorBoundary, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { PageHeader } from '../../layout/PageHeader.tsx'
 import { useSession } from '../../session/session.tsx'

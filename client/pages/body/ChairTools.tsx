@@ -4,8 +4,8 @@
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
 import type { Role } from '../../../domain/roles.ts'
-import { api, call } from '../../api/client.ts'
-import type { BodyDetail, JoinRequest } from '../../api/types.ts'
+import { api, call } from '../../http/client.ts'
+import type { BodyDetail, JoinRequest } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatDate, relativeTime } from '../../i18n/locale.ts'
 import { Choice } from '../../ui/Choice.tsx'

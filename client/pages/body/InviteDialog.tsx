@@ -1,7 +1,7 @@
 /** Invite by email and role; the answer is a one-time link the chair copies and sends themselves. */
 import { createSignal, Show } from 'solid-js'
 import type { Role } from '../../../domain/roles.ts'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { createForm } from '../../forms/form.ts'
 import { email } from '../../forms/validate.ts'
 import { useI18n } from '../../i18n/i18n.tsx'

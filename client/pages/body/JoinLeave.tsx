@@ -1,6 +1,6 @@
 /** Asking to join a body (with a message for its chairs), and leaving it. */
 import { createSignal } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { createForm } from '../../forms/form.ts'
 import { maxLength } from '../../forms/validate.ts'
 import { useI18n } from '../../i18n/i18n.tsx'

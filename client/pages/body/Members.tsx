@@ -4,8 +4,8 @@
  */
 import { createSignal, For, Show } from 'solid-js'
 import type { Role } from '../../../domain/roles.ts'
-import { api, call } from '../../api/client.ts'
-import type { BodyDetail, Member } from '../../api/types.ts'
+import { api, call } from '../../http/client.ts'
+import type { BodyDetail, Member } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { countryName } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session.tsx'

@@ -1,6 +1,6 @@
 /** "Who wrote this": the current text, read-only, in spans coloured by author, with a legend. Text only. */
 import { createResource, For, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
 

@@ -5,7 +5,7 @@
 import { createSignal, For, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import { DISPOSITIONS, FINDINGS, type DispositionKind, type Finding } from '../../../domain/consensus.ts'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { FormError } from '../../ui/feedback.tsx'
 import { TextField } from '../../ui/Field.tsx'
 import { notify } from '../../ui/toasts.tsx'

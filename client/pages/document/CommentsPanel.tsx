@@ -4,8 +4,8 @@
  * comment too: the server places the anchor); accept or reject every suggestion at once.
  */
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
-import type { DocumentDetail } from '../../api/types.ts'
+import { api, call } from '../../http/client.ts'
+import type { DocumentDetail } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { errorMessage } from '../../ui/errors.ts'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'

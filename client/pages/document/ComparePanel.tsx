@@ -3,7 +3,7 @@
  * marked as inserted or deleted, and who wrote the new text of each row. Text only, never HTML.
  */
 import { createResource, For, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import type { CompareRow } from './workflow-types.ts'
 import { useWorkflowT } from './workflow-i18n.ts'

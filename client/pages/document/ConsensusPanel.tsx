@@ -4,7 +4,7 @@
  */
 import { createResource, For, Show } from 'solid-js'
 import { STANCES } from '../../../domain/consensus.ts'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { CloseCallForm } from './CloseCallForm.tsx'

@@ -8,8 +8,8 @@
  */
 import { A, useParams } from '@solidjs/router'
 import { createEffect, createMemo, createResource, createSignal, ErrorBoundary, on, onCleanup, Show } from 'solid-js'
-import { api, ApiError, call } from '../../api/client.ts'
-import type { DocumentDetail } from '../../api/types.ts'
+import { api, ApiError, call } from '../../http/client.ts'
+import type { DocumentDetail } from '../../http/types.ts'
 import { acquireCollabSession, anyUnsaved, releaseCollabSession, type AccessCheck } from '../../editor/collab-session.ts'
 import { CollabEditor } from '../../editor/Editor.tsx'
 import { Presence } from '../../editor/Presence.tsx'

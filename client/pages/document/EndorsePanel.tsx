@@ -1,6 +1,6 @@
 /** Endorsements of the agreed version: the list, "endorsed by N institutions from M countries", and the button. */
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
 import { notify } from '../../ui/toasts.tsx'

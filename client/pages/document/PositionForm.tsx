@@ -1,7 +1,7 @@
 /** A member's position in a consensus call: one of six stances, with a reason required for concern and formal objection. */
 import { createSignal, For } from 'solid-js'
 import { STANCES, type Stance } from '../../../domain/consensus.ts'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { FormError } from '../../ui/feedback.tsx'
 import { TextField } from '../../ui/Field.tsx'
 import { notify } from '../../ui/toasts.tsx'

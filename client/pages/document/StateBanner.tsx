@@ -6,8 +6,8 @@
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
 import type { DocumentState, Transition } from '../../../domain/lifecycle.ts'
-import { api, call } from '../../api/client.ts'
-import type { DocumentDetail } from '../../api/types.ts'
+import { api, call } from '../../http/client.ts'
+import type { DocumentDetail } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useSession } from '../../session/session.tsx'
 import { StateBadge } from '../../ui/badges.tsx'

@@ -1,6 +1,6 @@
 /** One comment thread or suggestion: quote, body, replies, and the actions the server says the viewer may take. */
 import { createSignal, For, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { errorMessage } from '../../ui/errors.ts'
 import { notify } from '../../ui/toasts.tsx'

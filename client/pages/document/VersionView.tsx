@@ -3,7 +3,7 @@
  * api/routes/versions.ts), and it goes into an element that holds nothing else and takes no other input.
  */
 import { createResource, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 
 export function VersionView(props: { documentId: string; number: number; lang: string }) {

@@ -3,8 +3,8 @@
  * restore an old one as a new forward edit.
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
-import type { DocumentDetail } from '../../api/types.ts'
+import { api, call } from '../../http/client.ts'
+import type { DocumentDetail } from '../../http/types.ts'
 import { langTag } from '../../i18n/locale.ts'
 import { useSession } from '../../session/session.tsx'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'

@@ -4,7 +4,7 @@
  */
 import { Tabs } from '@kobalte/core/tabs'
 import { createSignal, Show } from 'solid-js'
-import type { DocumentDetail } from '../../api/types.ts'
+import type { DocumentDetail } from '../../http/types.ts'
 import { langTag } from '../../i18n/locale.ts'
 import { IconUsers } from '../../ui/icons.ts'
 import { Modal } from '../../ui/Modal.tsx'

@@ -1,6 +1,6 @@
 /** Response shapes of the workflow and review routes, inferred from the API (never written by hand). */
 import type { InferResponseType } from 'hono/client'
-import type { api } from '../../api/client.ts'
+import type { api } from '../../http/client.ts'
 
 type Docs = (typeof api.documents)[':id']
 export type Version = InferResponseType<Docs['versions']['$get'], 200>['versions'][number]

@@ -1,7 +1,7 @@
 /** My inbox: mentions, replies, suggestions and consensus calls opened in my bodies, newest first. */
 import { A } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { PageHeader } from '../../layout/PageHeader.tsx'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'

@@ -3,7 +3,7 @@
  * once. Polled every minute and when the window regains focus.
  */
 import { createSignal } from 'solid-js'
-import { api, call } from '../../api/client.ts'
+import { api, call } from '../../http/client.ts'
 
 const [unread, setUnread] = createSignal(0)
 export { setUnread, unread }
