@@ -193,7 +193,7 @@ export const en = {
     country: 'Country/region',
     role: 'Role',
     actions: 'Actions',
-    you: 'you',
+    you: '(you)',
     changeRole: 'Change role of {{ name }}',
     remove: 'Remove',
     removeTitle: 'Remove {{ name }}?',

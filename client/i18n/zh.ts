@@ -192,7 +192,7 @@ export const zh: Messages = {
     country: '国家/地区',
     role: '角色',
     actions: '操作',
-    you: '我',
+    you: '（我）',
     changeRole: '更改 {{ name }} 的角色',
     remove: '移除',
     removeTitle: '移除 {{ name }}？',

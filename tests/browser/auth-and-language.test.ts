@@ -4,7 +4,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ADMIN } from '../helpers/hub.ts'
+import { ADMIN, startTestHub, type TestHub } from '../helpers/hub.ts'
+import { mountWebClient } from '../../api/web.ts'
+import { WEB_DIR } from './support/build-client.ts'
 import { expectAccessible, screenshot, startAppHub, type AppHub, type Person } from './support/app.ts'
 import { chromiumPath, launchBrowser } from './support/browser.ts'
 
@@ -80,10 +82,54 @@ describe.skipIf(!chromiumPath)('sign-in and language', () => {
     await q.getByRole('heading', { name: '机构设置' }).waitFor()
     await fresh.close()
 
+    await p.goto(hub.url + '/bodies/data')
+    await p.getByRole('heading', { name: '数据工作组' }).waitFor()
+    await screenshot(p, 'body-zh')
+    await expectAccessible(p, 'the body page in Chinese')
+
     await p.getByRole('button', { name: 'English' }).click()
+    await p.getByRole('heading', { name: 'Data Working Group' }).waitFor()
+    await p.getByRole('link', { name: 'Home' }).click()
     await p.getByRole('heading', { name: 'Welcome, Mei Chen' }).waitFor()
     expect(await p.locator('html').getAttribute('lang')).toBe('en-GB')
     await expect.poll(async () => (await (await hub.request('GET', '/api/me', { cookie: mei.cookie })).json()).user.locale).toBe('en')
     await own.close()
+  })
+})
+
+describe.skipIf(!chromiumPath)('first start without accounts', () => {
+  let hub: TestHub
+  let browser: Browser
+
+  beforeAll(async () => {
+    ;[hub, browser] = await Promise.all([
+      startTestHub({ adminEmail: undefined, adminPassword: undefined, web: (app) => mountWebClient(app, WEB_DIR) }),
+      launchBrowser(),
+    ])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.close()
+  })
+
+  test('the setup link creates the secretariat account, in the language chosen on the page', async () => {
+    expect(hub.bootstrap.kind).toBe('setup_link')
+    const token = hub.bootstrap.kind === 'setup_link' ? hub.bootstrap.token : ''
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${hub.url}/setup/${token}`)
+    await page.getByRole('button', { name: '中文' }).click()
+    await page.getByRole('heading', { name: '创建秘书处账户' }).waitFor()
+    await page.getByLabel('您的姓名').fill('Wang Fang')
+    await page.getByLabel('邮箱').fill('wang.fang@hub.test')
+    await page.getByLabel('密码', { exact: true }).fill('secretariat-password')
+    await page.getByLabel('再次输入密码').fill('secretariat-password')
+    await screenshot(page, 'setup-zh')
+    await page.getByRole('button', { name: '创建账户' }).click()
+    await page.getByRole('heading', { name: '欢迎，Wang Fang' }).waitFor()
+    await page.getByRole('link', { name: '管理' }).waitFor()
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json())
+    expect(me.user).toMatchObject({ isSecretariat: true, locale: 'zh' })
+    await context.close()
   })
 })

@@ -98,7 +98,7 @@ export function Members(props: { detail: BodyDetail; onChanged: () => void }) {
                         <Avatar name={m.displayName} size="sm" />
                         <span class="cell-main">{m.displayName}</span>
                         <Show when={m.userId === session.user()?.id}>
-                          <span class="muted">({t('body.you')})</span>
+                          <span class="muted">{t('body.you')}</span>
                         </Show>
                       </span>
                     </td>
