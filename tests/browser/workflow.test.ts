@@ -90,6 +90,7 @@ describe.skipIf(!chromiumPath)('reviewing and agreeing a document', () => {
     await l.keyboard.type('?')
     await l.getByRole('button', { name: 'Post' }).click()
     await l.locator('.thread .mention-chip', { hasText: '@Ana Ruiz' }).waitFor()
+    await expect.poll(() => l.locator('.editor-host .comment-highlight').allTextContents()).toEqual(['open models'])
 
     await a.reload()
     const thread = a.locator('.thread').first()

@@ -3,7 +3,7 @@
  * collapsed below; a new comment or suggestion on the editor's selection (readers without edit rights
  * comment too: the server places the anchor); accept or reject every suggestion at once.
  */
-import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
+import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -13,6 +13,7 @@ import { TextField } from '../../ui/Field.tsx'
 import { notify } from '../../ui/toasts.tsx'
 import { findEditor, selectionAnchor, type SelectionAnchor } from './anchor.ts'
 import { MentionInput } from './MentionInput.tsx'
+import { showHighlights } from './thread-highlights.ts'
 import { ThreadItem } from './ThreadItem.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
 
@@ -35,6 +36,21 @@ export function CommentsPanel(props: { data: DocumentDetail }) {
   onCleanup(() => clearInterval(timer))
   const open = createMemo(() => (threads.latest?.threads ?? []).filter((th) => th.status === 'open'))
   const closed = createMemo(() => (threads.latest?.threads ?? []).filter((th) => th.status !== 'open'))
+  // Open threads' text is highlighted in the editor (the editor may mount a moment after the list loads).
+  createEffect(() => {
+    const ranges = open()
+      .filter((th) => !th.anchor.detached && th.anchor.start && th.anchor.end)
+      .map((th) => ({ id: th.id, start: th.anchor.start, end: th.anchor.end }))
+    const apply = () => {
+      const editor = findEditor()
+      if (editor) showHighlights(editor, ranges)
+      return !!editor
+    }
+    if (!apply()) {
+      const retry = setTimeout(apply, 1000)
+      onCleanup(() => clearTimeout(retry))
+    }
+  })
   const openSuggestions = () => open().filter((th) => th.kind === 'suggestion' && th.viewer.canAccept).length
 
   const [draft, setDraft] = createSignal<{ kind: 'comment' | 'suggestion'; anchor: SelectionAnchor } | null>(null)
