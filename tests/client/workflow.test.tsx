@@ -2,7 +2,7 @@
 /**
  * The workflow and review panels' logic, rendered in jsdom: the moves offered per standing, the position
  * form's reason rule, the close form's dispositions, and mentions (parsed, offered, inserted, rendered as
- * text, never HTML).
+ * text, never HTML), and a comment thread's rendering and actions.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library'
 import type { JSX } from 'solid-js'
@@ -15,6 +15,8 @@ import { activeMentionQuery, insertMention, parseMentions } from '../../client/p
 import { MentionText } from '../../client/pages/document/MentionText.tsx'
 import { availableMoves } from '../../client/pages/document/moves.ts'
 import { PositionForm } from '../../client/pages/document/PositionForm.tsx'
+import { ThreadItem } from '../../client/pages/document/ThreadItem.tsx'
+import type { Thread } from '../../client/pages/document/workflow-types.ts'
 
 let calls: { method: string; url: string; body: unknown }[]
 
@@ -147,5 +149,53 @@ describe('mentions', () => {
     expect(screen.queryByRole('option', { name: 'Ana Ruiz' })).toBeNull()
     fireEvent.mouseDown(option)
     expect(value).toBe('cc @[Lin Wei](u2) ')
+  })
+})
+
+describe('a comment thread', () => {
+  const thread = (over: Partial<Thread> = {}): Thread => ({
+    id: 't1',
+    kind: 'comment',
+    status: 'open',
+    author: { id: 'u2', displayName: 'Lin Wei' },
+    body: '<script>alert(1)</script> ask @[Ana Ruiz](u1)',
+    createdAt: '2026-11-28T10:00:00.000Z',
+    deleted: false,
+    quote: 'open models',
+    originalQuote: 'open models',
+    contextBefore: '',
+    contextAfter: '',
+    proposal: null,
+    anchor: { start: 'AA==', end: 'AA==', from: 1, to: 12, detached: false },
+    resolvedAt: null,
+    replies: [],
+    viewer: { canReply: true, canResolve: true, canAccept: false, canReject: false, canDelete: false },
+    ...over,
+  })
+
+  test('shows the body as text with mention chips, and only the actions the server allows', () => {
+    const { container } = withI18n(() => <ThreadItem thread={thread()} members={[]} onChanged={() => {}} />)
+    expect(container.querySelector('script')).toBeNull()
+    expect(container.textContent).toContain('<script>alert(1)</script>')
+    expect(container.querySelector('.mention-chip')?.textContent).toBe('@Ana Ruiz')
+    expect(screen.getByRole('button', { name: 'Resolve' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Accept' })).toBeNull()
+  })
+
+  test('a thread whose text was deleted is marked, and keeps its original quote', () => {
+    withI18n(() => <ThreadItem thread={thread({ quote: '', originalQuote: 'gone words', anchor: { start: '', end: '', from: 0, to: 0, detached: true } })} members={[]} onChanged={() => {}} />, 'zh')
+    expect(screen.getByText('原文已删除')).toBeTruthy()
+    expect(screen.getByText('gone words')).toBeTruthy()
+  })
+
+  test('an editor accepts a suggestion with one click', async () => {
+    const onChanged = vi.fn()
+    withI18n(() => (
+      <ThreadItem thread={thread({ kind: 'suggestion', proposal: 'supports', viewer: { canReply: true, canResolve: false, canAccept: true, canReject: true, canDelete: false } })} members={[]} onChanged={onChanged} />
+    ))
+    fireEvent.click(screen.getByRole('button', { name: 'Accept' }))
+    await waitFor(() => expect(onChanged).toHaveBeenCalled())
+    expect(posts('/api/comments/t1/accept')).toHaveLength(1)
   })
 })
