@@ -24,11 +24,10 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import * as Y from 'yjs'
 import { collabStore } from '../db/queries/collab-store.ts'
 import type { Database } from '../db/schema.ts'
-import { validateSessionToken } from '../db/session-auth.ts'
 import type { CollabNotifier } from '../domain/collab-notifier.ts'
-import { decideAccess } from './access.ts'
+import { reevaluateAccess } from './access.ts'
 import { CLOSE } from './close-codes.ts'
-import { Connection, type Access } from './connection.ts'
+import { Connection } from './connection.ts'
 import { defaultLimits, type Limits } from './limits.ts'
 import { handleFrame, validateAndQueue, type MessageContext } from './messages.ts'
 import { Committer } from './persistence.ts'
@@ -169,38 +168,14 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     rooms.forget(room)
   }
 
-  function setAccess(conn: Connection, access: Access): void {
-    if (conn.access === access) return
-    conn.access = access
-    // A promoted connection may hold edits the server refused while it was read-only: ask for them.
-    const room = rooms.get(conn.documentId)
-    if (access === 'write' && room?.conns.has(conn)) conn.send(room.syncStep1())
-  }
-
-  /** Re-checks session and access of an open connection; its updates wait (gate) until this settles. */
-  async function reevaluate(conn: Connection): Promise<void> {
-    if (conn.closed) return
-    const evaluation = ++conn.evaluation
-    conn.gate++
-    try {
-      const decision = await decideAccess(opts.db, conn.identity.userId, conn.documentId)
-      const session = decision.kind === 'allow' ? await validateSessionToken(opts.db, conn.identity.token, now()) : null
-      if (evaluation !== conn.evaluation) return
-      if (decision.kind === 'deny') {
-        return conn.close(decision.status === 404 ? CLOSE.notFound : CLOSE.forbidden, decision.reason, true)
-      }
-      if (!session) return conn.close(CLOSE.sessionEnded, 'session ended', true)
-      conn.sessionExpiresAt = session.expiresAt
-      setAccess(conn, decision.access)
-    } catch (err) {
-      log('error', 'collab access check failed', { error: String(err) })
-      conn.close(CLOSE.loadFailed, 'access check failed', true)
-    } finally {
-      conn.gate--
-      const room = rooms.get(conn.documentId)
-      if (conn.gate === 0 && room && room.accepted.length > 0) committer.request(room)
-    }
-  }
+  const reevaluate = (conn: Connection) =>
+    reevaluateAccess(conn, {
+      db: opts.db,
+      now,
+      log,
+      room: (id) => rooms.get(id),
+      released: (room) => committer.request(room),
+    })
 
   function attach(ws: WebSocket, auth: Extract<UpgradeResult, { ok: true }>, authEpoch: number): void {
     const conn = new Connection(ws, auth.documentId, auth.identity, auth.access, auth.sessionExpiresAt, auth.wantsAcks, limits, (c) =>

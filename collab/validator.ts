@@ -12,9 +12,10 @@
  * Each thread ("lane") runs its jobs one at a time, in order, for the rooms assigned to it. When a job
  * overruns or kills its thread, that job is the culprit and is rejected; a warm spare thread takes over the
  * lane. Rooms with jobs waiting are rebuilt from the main thread's documents at once, the others only when
- * they next need a check, so a failover costs little. The worst stall for other rooms is therefore about
- * the time limit, whether they wait behind the culprit on its lane or the main thread applies an update
- * that just passed.
+ * they next need a check, so a failover costs little. The limit is on the thread's CPU time; a job that
+ * runs past it in wall-clock time only because the machine is busy is not killed, but the other rooms'
+ * jobs behind it move to another lane. The worst stall for other rooms is therefore about the time limit,
+ * whether they wait behind the culprit or the main thread applies an update that just passed.
  */
 import { spawnThread, type Thread } from './validator-thread.ts'
 
@@ -54,6 +55,8 @@ interface Lane {
   queue: Job[]
   rooms: Set<string>
   timer: NodeJS.Timeout | null
+  /** The room whose job at the head has run past its limit in wall-clock time (it is starved or slow). */
+  stalledBy: string | null
 }
 
 const noop = () => {}
@@ -69,7 +72,7 @@ export class Validator {
 
   constructor(private readonly opts: ValidatorOptions) {
     for (let i = 0; i < Math.max(1, opts.threads); i++) {
-      const lane: Lane = { thread: this.spawn(), queue: [], rooms: new Set(), timer: null }
+      const lane: Lane = { thread: this.spawn(), queue: [], rooms: new Set(), timer: null, stalledBy: null }
       this.lanes.push(lane)
       this.attach(lane)
     }
@@ -121,6 +124,10 @@ export class Validator {
   /** Queues a job on its room's lane; a room without one is assigned and its replica (re)built first. */
   private dispatch(job: Job): void {
     let lane = this.laneOf.get(job.room)
+    if (lane && lane.stalledBy !== null && lane.stalledBy !== job.room && this.pickLane() !== lane) {
+      this.unassign(job.room) // do not queue behind a long job of another room when another lane is free
+      lane = undefined
+    }
     if (!lane) {
       lane = this.pickLane()
       if (job.op !== 'open') {
@@ -134,10 +141,15 @@ export class Validator {
     this.push(lane, job)
   }
 
-  /** The lane with the fewest rooms among those whose thread is ready (a replaced one may still be starting). */
+  /**
+   * The lane with the fewest rooms, preferring lanes whose thread is ready (a replaced one may still be
+   * starting) and not stalled by a long job.
+   */
   private pickLane(): Lane {
+    const free = this.lanes.filter((l) => l.thread.ready && l.stalledBy === null)
     const ready = this.lanes.filter((l) => l.thread.ready)
-    return (ready.length ? ready : this.lanes).reduce((a, b) => (b.rooms.size < a.rooms.size ? b : a))
+    const pool = free.length ? free : ready.length ? ready : this.lanes
+    return pool.reduce((a, b) => (b.rooms.size < a.rooms.size ? b : a))
   }
 
   private push(lane: Lane, job: Job): void {
@@ -167,7 +179,10 @@ export class Validator {
       const index = lane.queue.findIndex((j) => j.id === reply.id)
       if (index < 0) return
       const [job] = lane.queue.splice(index, 1)
-      if (index === 0) this.arm(lane)
+      if (index === 0) {
+        lane.stalledBy = null
+        this.arm(lane)
+      }
       if (reply.ok) return job.resolve()
       job.reject(new UpdateRejected('invalid', reply.error ?? 'invalid update'))
       if (job.op !== 'drop') this.unassign(job.room) // the replica may be half-applied: rebuild it
@@ -207,7 +222,23 @@ export class Validator {
     if (spent >= head.limitMs || elapsed.wallMs >= WALL_FACTOR * head.limitMs) {
       return this.fail(lane, 'too-slow', 'update takes too long to apply')
     }
+    if (elapsed.wallMs >= head.limitMs && lane.stalledBy === null) this.evacuate(lane, head.room)
     this.arm(lane, Math.max(2, head.limitMs - spent))
+  }
+
+  /**
+   * The head job has run past its limit in wall-clock time without using that much CPU (the machine is
+   * busy): other rooms' jobs waiting behind it move to another lane, rebuilt from the main thread's state,
+   * so they do not wait for it. The job keeps its lane until it finishes or is judged.
+   */
+  private evacuate(lane: Lane, room: string): void {
+    lane.stalledBy = room
+    if (this.pickLane() === lane) return
+    const moving = lane.queue.slice(1).filter((j) => j.room !== room && j.op !== 'drop')
+    if (moving.length === 0) return
+    lane.queue = lane.queue.filter((j) => !moving.includes(j))
+    for (const r of new Set(moving.map((j) => j.room))) this.unassign(r)
+    for (const job of moving) this.dispatch(job)
   }
 
   /** The head job overran or killed the thread: reject it, hand the lane to the spare, re-dispatch the rest. */
@@ -217,6 +248,7 @@ export class Validator {
     if (lane.timer) clearTimeout(lane.timer)
     lane.timer = null
     lane.queue = []
+    lane.stalledBy = null
     lane.thread.kill()
     lane.thread = this.spare ?? this.spawn()
     this.spare = null

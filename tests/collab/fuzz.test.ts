@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { decodeClientMessage, ProtocolError } from '../../collab/protocol.ts'
 import { awarenessFrame, paragraphUpdate, step1Frame, step2Frame, updateFrame } from './frames.ts'
 import { closed, startHarness, storedDoc, text, typeParagraph, waitFor, type Harness } from './harness.ts'
-import { startProbe } from './probe.ts'
+import { allowance, startProbe } from './probe.ts'
 
 /** Frames a real client could send: sync step 1, step 2, updates and awareness. */
 const validFrame = fc.oneof(
@@ -89,6 +89,7 @@ describe('random frames through real sockets', () => {
   it('never take the server down, never stall another room, never corrupt the stored document', { retry: 2 }, async () => {
     const target = await h.scenario()
     const probe = await startProbe(h)
+    await probe.mark()
     const frames = fc.sample(anyFrame, { numRuns: 60, seed: 20251 })
     let refused = 0
     for (const frame of frames) {
@@ -99,15 +100,15 @@ describe('random frames through real sockets', () => {
       if (result) refused++
       ws.terminate()
     }
-    const latency = await probe.stop()
+    const { baseline, window } = await probe.stop()
     expect(refused).toBeGreaterThan(10)
-    expect(latency.max).toBeLessThan(100)
+    expect(window.max).toBeLessThan(allowance(baseline))
     // The room still works, and what a new client sees is what is stored.
     const c = h.client(target.documentId, target.writer)
     await c.synced()
     typeParagraph(c.doc, 'after the fuzz')
-    await waitFor(() => text(storedDoc(h.sqlite, target.documentId)).includes('after the fuzz'), 3000, 'stored')
+    await waitFor(() => text(storedDoc(h.sqlite, target.documentId)).includes('after the fuzz'), 5000, 'stored')
     const stored = storedDoc(h.sqlite, target.documentId)
-    await waitFor(() => Buffer.from(Y.encodeStateVector(stored)).equals(Buffer.from(Y.encodeStateVector(c.doc))), 3000, 'same state')
+    await waitFor(() => Buffer.from(Y.encodeStateVector(stored)).equals(Buffer.from(Y.encodeStateVector(c.doc))), 5000, 'same state')
   })
 })

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { updateFrame } from './frames.ts'
 import { closed, startHarness, storedDoc, text, typeParagraph, waitFor, type Harness } from './harness.ts'
-import { startProbe } from './probe.ts'
+import { allowance, startProbe } from './probe.ts'
 
 interface Entry {
   name: string
@@ -59,16 +59,18 @@ async function attack(h: Harness, payload: Uint8Array) {
   await watcher.synced()
   const probe = await startProbe(h)
   const ws = await h.raw(target.documentId, target.writer)
+  await probe.mark()
   ws.send(updateFrame(payload))
   const outcome = await Promise.race([closed(ws), sleep(1000).then(() => null)])
   await sleep(100)
-  const latency = await probe.stop()
-  return { outcome, latency, watcher, target }
+  const { baseline, window } = await probe.stop()
+  return { outcome, latency: window, bound: allowance(baseline), watcher, target }
 }
 
 // Round trips are wall-clock measurements on a shared 2-core machine where other test files run at the
-// same time: a timing assertion is retried (it must fail three times in a row to count), and group commit
-// does not wait (batchWindowMs 0), so the probe measures stalls rather than batching.
+// same time: the bound is relative to a baseline taken just before (probe.ts), a timing assertion is
+// retried (it must fail three times in a row to count), and group commit does not wait (batchWindowMs 0),
+// so the probe measures stalls rather than batching.
 const timing = { retry: 2 }
 
 describe('the malicious-update corpus (yjs issues 479, 498, 687 and crafted)', () => {
@@ -81,14 +83,14 @@ describe('the malicious-update corpus (yjs issues 479, 498, 687 and crafted)', (
   })
 
   it.each(corpus.entries)('$name: refused or harmless; other rooms keep round trips under 100 ms', timing, async (entry) => {
-    const { outcome, latency, watcher, target } = await attack(h, Buffer.from(entry.hex, 'hex'))
+    const { outcome, latency, bound, watcher, target } = await attack(h, Buffer.from(entry.hex, 'hex'))
     if (outcome) expect(outcome.code === 4400 || outcome.code === 4413).toBe(true)
     expect(latency.count).toBeGreaterThan(5)
-    expect(latency.max).toBeLessThan(100)
+    expect(latency.max).toBeLessThan(bound)
     expect(text(watcher.doc)).toBe('')
     // The room and its store are intact: a real edit still goes through and the stored state loads.
     typeParagraph(watcher.doc, 'after the attack')
-    await waitFor(() => text(storedDoc(h.sqlite, target.documentId)).includes('after the attack'), 3000, 'room alive')
+    await waitFor(() => text(storedDoc(h.sqlite, target.documentId)).includes('after the attack'), 5000, 'room alive')
     watcher.destroy()
   })
 
@@ -97,10 +99,10 @@ describe('the malicious-update corpus (yjs issues 479, 498, 687 and crafted)', (
     ['a string cut into 100 000 pieces', () => manyDeletes(200_000)],
   ])('a valid update too expensive to integrate (%s) is refused with 4413 without stalling other rooms', timing, async (_name, build) => {
     const started = performance.now()
-    const { outcome, latency, watcher } = await attack(h, build())
+    const { outcome, latency, bound, watcher } = await attack(h, build())
     expect(outcome?.code).toBe(4413)
     expect(outcome?.reason).toBe('update too complex')
-    expect(latency.max).toBeLessThan(100)
+    expect(latency.max).toBeLessThan(bound)
     expect(text(watcher.doc)).toBe('')
     expect(h.logs.some((l) => l.msg === 'collab validator thread replaced' && l.extra?.reason === 'too-slow')).toBe(true)
     expect(performance.now() - started).toBeLessThan(5000)
@@ -121,7 +123,7 @@ describe('the validator memory limit', () => {
       expect(h.logs.some((l) => l.msg === 'collab validator thread replaced' && l.extra?.reason === 'too-much-memory')).toBe(true)
       expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024)
       typeParagraph(watcher.doc, 'still here')
-      await waitFor(() => text(storedDoc(h.sqlite, target.documentId)).includes('still here'), 3000, 'room alive')
+      await waitFor(() => text(storedDoc(h.sqlite, target.documentId)).includes('still here'), 5000, 'room alive')
     } finally {
       await h.close()
     }

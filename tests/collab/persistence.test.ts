@@ -52,7 +52,7 @@ describe('durable before broadcast', () => {
     const writers = await Promise.all(Array.from({ length: 10 }, () => h.raw(documentId, writer)))
     const before = h.server.stats().batches
     for (const ws of writers) ws.send(updateFrame(paragraphUpdate('together')))
-    await waitFor(() => count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId) === 10, 3000, 'rows')
+    await waitFor(() => count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId) === 10, 5000, 'rows')
     expect(h.server.stats().batches - before).toBeLessThanOrEqual(3)
   })
 
@@ -72,7 +72,7 @@ describe('durable before broadcast', () => {
     expect(text(watcher.doc)).toBe('')
     release()
     await transaction
-    await waitFor(() => text(watcher.doc).includes('during an API transaction'), 2000, 'broadcast after the transaction')
+    await waitFor(() => text(watcher.doc).includes('during an API transaction'), 5000, 'broadcast after the transaction')
     expect(text(storedDoc(h.sqlite, documentId))).toContain('during an API transaction')
   })
 })
@@ -85,7 +85,7 @@ describe('updates the hub applies itself (applyUpdate)', () => {
     await c.synced()
     await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('restored by the hub'))
     expect(text(storedDoc(h.sqlite, documentId))).toContain('restored by the hub')
-    await waitFor(() => text(c.doc).includes('restored by the hub'), 2000, 'broadcast')
+    await waitFor(() => text(c.doc).includes('restored by the hub'), 5000, 'broadcast')
   })
 
   it('load the document when nobody has it open, and unload it afterwards', async () => {
@@ -93,7 +93,7 @@ describe('updates the hub applies itself (applyUpdate)', () => {
     const { writer, documentId } = await h.scenario()
     await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('while nobody edits'))
     expect(text(storedDoc(h.sqlite, documentId))).toContain('while nobody edits')
-    await waitFor(() => h.server.stats().rooms === 0, 2000, 'unload')
+    await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
   })
 
   it('reject an update Yjs cannot apply, storing nothing', async () => {
@@ -115,7 +115,7 @@ describe('saved acknowledgements', () => {
       acks.push({ count: savedCount(data), stored: storedDoc(h.sqlite, documentId).getXmlFragment('default').length })
     })
     for (let i = 0; i < 5; i++) ws.send(updateFrame(paragraphUpdate(`p${i}`)))
-    await waitFor(() => acks.at(-1)?.count === 5, 3000, 'ack of 5')
+    await waitFor(() => acks.at(-1)?.count === 5, 5000, 'ack of 5')
     for (const ack of acks) expect(ack.stored).toBeGreaterThanOrEqual(ack.count)
   })
 
@@ -130,7 +130,7 @@ describe('saved acknowledgements', () => {
     await c.synced()
     typeParagraph(c.doc, 'saved?')
     // step 2 answer + one update
-    await waitFor(() => saved >= 2, 3000, 'saved acknowledgement')
+    await waitFor(() => saved >= 2, 5000, 'saved acknowledgement')
     expect(text(storedDoc(h.sqlite, documentId))).toContain('saved?')
   })
 
@@ -140,7 +140,7 @@ describe('saved acknowledgements', () => {
     const ws = await h.raw(documentId, writer)
     const received = inbox(ws)
     ws.send(updateFrame(paragraphUpdate('no acks please')))
-    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('no acks please'), 2000, 'stored')
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('no acks please'), 5000, 'stored')
     await settle(50)
     expect(received.map(kindOf)).not.toContain('saved')
   })
@@ -153,7 +153,7 @@ describe('compaction, loading and unloading', () => {
     const ws = await h.raw(documentId, writer)
     for (let i = 0; i < 23; i++) {
       ws.send(updateFrame(paragraphUpdate(`line ${i}`)))
-      await waitFor(() => storedDoc(h.sqlite, documentId).getXmlFragment('default').length === i + 1, 2000, `line ${i}`)
+      await waitFor(() => storedDoc(h.sqlite, documentId).getXmlFragment('default').length === i + 1, 5000, `line ${i}`)
     }
     expect(count('SELECT count(*) AS n FROM document_snapshots WHERE document_id = ?', documentId)).toBe(1)
     expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBeLessThan(5)
@@ -165,9 +165,9 @@ describe('compaction, loading and unloading', () => {
     const c = h.client(documentId, writer)
     await c.synced()
     typeParagraph(c.doc, 'kept across unloads')
-    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('kept across unloads'), 2000, 'stored')
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('kept across unloads'), 5000, 'stored')
     c.destroy()
-    await waitFor(() => h.server.stats().rooms === 0, 3000, 'unload')
+    await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
     expect(h.server.stats()).toMatchObject({ rooms: 0, connections: 0, replicas: 0 })
     expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
     const again = h.client(documentId, writer)
@@ -193,7 +193,7 @@ describe('compaction, loading and unloading', () => {
     const c = h.client(other.documentId, other.writer)
     await c.synced()
     typeParagraph(c.doc, 'elsewhere')
-    await waitFor(() => text(storedDoc(h.sqlite, other.documentId)).includes('elsewhere'), 2000, 'other document')
+    await waitFor(() => text(storedDoc(h.sqlite, other.documentId)).includes('elsewhere'), 5000, 'other document')
   })
 
   it('close() flushes, compacts and closes sockets with 1001', async () => {
@@ -202,10 +202,10 @@ describe('compaction, loading and unloading', () => {
     const ws: WebSocket = await h.raw(documentId, writer)
     const closing = closed(ws)
     ws.send(updateFrame(paragraphUpdate('first, committed at once')))
-    await waitFor(() => h.server.stats().batches === 1, 2000, 'first batch')
+    await waitFor(() => h.server.stats().batches === 1, 5000, 'first batch')
     ws.send(updateFrame(paragraphUpdate('just before shutdown')))
     ws.send(updateFrame(paragraphUpdate('and another one')))
-    await waitFor(() => h.server.stats().pendingUpdates === 2, 2000, 'updates waiting for the next batch')
+    await waitFor(() => h.server.stats().pendingUpdates === 2, 5000, 'updates waiting for the next batch')
     await h.server.close()
     expect((await closing).code).toBe(1001)
     const stored = text(storedDoc(h.sqlite, documentId))
