@@ -24,12 +24,28 @@ export interface Server {
 const SERVER_FILES: Record<ServerKind, string> = { ours: 'servers/ours.ts', reference: 'servers/reference.ts', hocuspocus: 'servers/hocuspocus.ts' }
 
 export async function startServer(kind: ServerKind, config: Record<string, unknown> = {}): Promise<Server> {
-  const child = new Child(SERVER_FILES[kind], { BENCH_CONFIG: JSON.stringify({ mode: 'collab', docs: 1, users: 1, ...config }) })
+  // BENCH_PROFILE=<dir>: CPU-profile the servers (node --cpu-prof), written when each exits.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+  const child = new Child(SERVER_FILES[kind], { BENCH_CONFIG: JSON.stringify({ mode: 'collab', docs: 1, users: 1, ...config }) }, profile)
   const ready = await child.ready
   return { kind, child, port: ready.port as number, docs: ready.docs as string[], cookies: ready.cookies as string[], api: ready.api as Server['api'] }
 }
 
 const stats = async (s: Server) => (await s.child.call<{ stats: ServerStats }>('stats')).stats
+
+/**
+ * CPU time and memory of a server read from /proc, so a saturated server whose event loop cannot answer
+ * IPC is still measured (Linux; clock ticks of 10 ms, which over a 10 s run is well below the noise).
+ */
+function procStats(pid: number): ServerStats {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[11]) + Number(fields[12])
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024
+  return { cpuMicros: (ticks * 1e6) / CLOCK_TICKS, rss: kb('VmRSS'), maxRss: kb('VmHWM') }
+}
+const CLOCK_TICKS = 100
 
 export class ClientPool {
   readonly clients: Child[]
@@ -84,7 +100,7 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
     const specs: ConnSpec[] = Array.from({ length: n }, (_, i) => ({ doc, real: i < real, client: i, cookie: server.cookies[i % Math.max(1, server.cookies.length)] }))
     const failedConnections = await pool.open(specs)
     await sleep(300)
-    const before = await stats(server)
+    const before = procStats(server.child.pid)
     const startAt = nowMs() + 200
     const endAt = startAt + durationMs
     await Promise.all(pool.clients.map((c) => c.call('start', { startAt, endAt, ratePerReal: (2 * n) / real })))
@@ -102,7 +118,7 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
         stableSince = performance.now()
       } else if (performance.now() - stableSince > 1000) break
     }
-    const after = await stats(server)
+    const after = procStats(server.child.pid)
     const reports = await Promise.all(
       pool.clients.map((c) => c.call<{ delivered: number; sent: number; frames: number; hist: [number, number][]; texts: { hash: string }[] }>('report')),
     )

@@ -8,6 +8,8 @@ export interface Results {
   quick: boolean
   wallSeconds: number
   fanout: FanoutResult[]
+  /** Fan-out steps not run because the server was already far past saturation at a smaller N. */
+  skipped: string[]
   saturation: Record<ServerKind, number>
   history: HistoryResult[]
   idle: IdleResult[]
@@ -26,6 +28,7 @@ export function markdown(r: Results): string {
   for (const x of r.fanout) {
     lines.push(`| ${x.server} | ${x.n} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.deliveredPerSec, 0)} | ${f(x.cpuMicrosPerDelivered, 2)} | ${f(x.cpuPercent, 0)} | ${f(x.peakRssMb, 0)} | ${(x.completion * 100).toFixed(1)}% | ${x.converged ? 'yes' : 'NO'} |`)
   }
+  if (r.skipped.length) lines.push('', `Not run (already past saturation at a smaller N): ${r.skipped.join(', ')}.`)
   lines.push('', `**Saturation** (largest N with p99 < 100 ms and ≥ 99% delivered): ${Object.entries(r.saturation).map(([k, v]) => `${k} ${v || '< 10'}`).join(', ')}`, '')
   lines.push('**History** (20,000 small edits; time for a new client to be synced)', '')
   lines.push('| server | warm open ms | cold open (unloaded, from SQLite) ms |', '| --- | --: | --: |')
