@@ -13,7 +13,7 @@ import { TextField } from '../../ui/Field.tsx'
 import { notify } from '../../ui/toasts.tsx'
 import { findEditor, selectionAnchor, type SelectionAnchor } from './anchor.ts'
 import { MentionInput } from './MentionInput.tsx'
-import { showHighlights } from './thread-highlights.ts'
+import { revealThread, showHighlights } from './thread-highlights.ts'
 import { ThreadItem } from './ThreadItem.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
 
@@ -51,6 +51,9 @@ export function CommentsPanel(props: { data: DocumentDetail }) {
       onCleanup(() => clearTimeout(retry))
     }
   })
+  const onEditorClick = (e: MouseEvent) => revealThread(e.target)
+  document.addEventListener('click', onEditorClick)
+  onCleanup(() => document.removeEventListener('click', onEditorClick))
   const openSuggestions = () => open().filter((th) => th.kind === 'suggestion' && th.viewer.canAccept).length
 
   const [draft, setDraft] = createSignal<{ kind: 'comment' | 'suggestion'; anchor: SelectionAnchor } | null>(null)

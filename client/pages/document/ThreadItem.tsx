@@ -6,6 +6,7 @@ import { errorMessage } from '../../ui/errors.ts'
 import { notify } from '../../ui/toasts.tsx'
 import { MentionInput, type Mentionable } from './MentionInput.tsx'
 import { MentionText } from './MentionText.tsx'
+import { revealInText } from './thread-highlights.ts'
 import type { Thread } from './workflow-types.ts'
 import { useWorkflowT } from './workflow-i18n.ts'
 
@@ -57,9 +58,18 @@ export function ThreadItem(props: { thread: Thread; members: readonly Mentionabl
         </Show>
         <Show when={statusLabel()}>{(label) => <span class="badge">{label()}</span>}</Show>
       </header>
-      <blockquote class="thread-quote" classList={{ 'quote-gone': th().anchor.detached }}>
-        {th().anchor.detached ? th().originalQuote : th().quote}
-      </blockquote>
+      <Show
+        when={!th().anchor.detached && th().status === 'open'}
+        fallback={
+          <blockquote class="thread-quote" classList={{ 'quote-gone': th().anchor.detached }}>
+            {th().anchor.detached ? th().originalQuote : th().quote}
+          </blockquote>
+        }
+      >
+        <button type="button" class="thread-quote quote-link" title={w('comments.showInText')} onClick={() => revealInText(th().id)}>
+          {th().quote}
+        </button>
+      </Show>
       <Show when={th().kind === 'suggestion' && th().proposal !== null}>
         <p class="suggestion-change">
           <del>{th().anchor.detached ? th().originalQuote : th().quote}</del> → <ins>{th().proposal}</ins>

@@ -60,3 +60,26 @@ export function showHighlights(editor: Editor, ranges: HighlightRange[]): void {
   if (!key.get(editor.state)) editor.registerPlugin(plugin)
   editor.view.dispatch(editor.state.tr.setMeta(key, ranges).setMeta('addToHistory', false))
 }
+
+const FLASH_MS = 1600
+
+/** Scrolls a thread's highlighted text into view and marks it for a moment. */
+export function revealInText(threadId: string): void {
+  const marks = document.querySelectorAll<HTMLElement>(`.editor-host .comment-highlight[data-thread-id="${CSS.escape(threadId)}"]`)
+  if (!marks.length) return
+  marks[0]!.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  for (const m of marks) m.classList.add('comment-highlight-active')
+  setTimeout(() => marks.forEach((m) => m.classList.remove('comment-highlight-active')), FLASH_MS)
+}
+
+/** Scrolls the sidebar to the thread whose highlighted text was clicked in the editor. */
+export function revealThread(target: EventTarget | null): void {
+  const mark = target instanceof Element ? target.closest<HTMLElement>('.editor-host .comment-highlight') : null
+  const id = mark?.dataset.threadId
+  if (!id) return
+  const thread = document.querySelector<HTMLElement>(`.thread[data-thread-id="${CSS.escape(id)}"]`)
+  if (!thread) return
+  thread.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+  thread.classList.add('thread-active')
+  setTimeout(() => thread.classList.remove('thread-active'), FLASH_MS)
+}
