@@ -5,8 +5,8 @@
  * to `document_updates` and commits, all in one synchronous step and one SQLite transaction for every room
  * (synchronous=FULL: one fsync per batch, not per update). Only after the commit returns are the updates
  * broadcast (one message per room per batch, the same Buffer to every socket) and the senders who asked
- * for it told how many of their messages are saved. Flushes are at least `batchWindowMs` apart, so under
- * load batches grow instead of fsyncs multiplying; an update arriving after a quiet spell goes out at once.
+ * for it told how many of their messages are saved. Flushes are at least `batchWindowMs` apart (pacer.ts),
+ * so under load batches grow instead of fsyncs multiplying; an update after a quiet spell goes out at once.
  *
  * If the commit throws, the docs of that batch hold updates the store does not: those rooms are dropped
  * (their clients reconnect, reload from the store and resend what they still have). The log is compacted
@@ -17,6 +17,7 @@
 import * as Y from 'yjs'
 import type { CollabStore } from '../db/queries/collab-store.ts'
 import { Connection } from './connection.ts'
+import { Pacer } from './pacer.ts'
 import { encodeSaved, encodeSync, SYNC_UPDATE } from './protocol.ts'
 import type { AcceptedUpdate, Room } from './room.ts'
 
@@ -43,38 +44,26 @@ interface Outcome {
 
 export class Committer {
   private readonly dirty = new Set<Room>()
-  private scheduled = false
-  private lastFlush = -Infinity
+  private readonly pacer: Pacer
   /** Committed batches, for the server's stats. */
   batches = 0
 
-  constructor(private readonly opts: CommitterOptions) {}
+  constructor(private readonly opts: CommitterOptions) {
+    this.pacer = new Pacer(opts.batchWindowMs, () => {
+      if (!this.flush()) this.pacer.retry(1)
+    })
+  }
 
   /** Marks a room as having accepted updates; schedules a flush. */
   request(room: Room): void {
     this.dirty.add(room)
-    if (this.scheduled) return
-    this.scheduled = true
-    const wait = this.lastFlush + this.opts.batchWindowMs - performance.now()
-    if (wait <= 0) setImmediate(() => this.run())
-    else setTimeout(() => this.run(), wait)
-  }
-
-  private run(): void {
-    this.scheduled = false
-    if (this.opts.store.busy()) {
-      this.scheduled = true
-      setTimeout(() => this.run(), 1)
-      return
-    }
-    this.flush()
+    this.pacer.request()
   }
 
   /** Commits and broadcasts everything accepted so far. Returns false if the store is busy. */
   flush(): boolean {
     if (this.dirty.size === 0) return true
     if (this.opts.store.busy()) return false
-    this.lastFlush = performance.now()
     const rooms = [...this.dirty]
     this.dirty.clear()
     const outcomes: Outcome[] = []

@@ -30,6 +30,7 @@ import { CLOSE } from './close-codes.ts'
 import { Connection } from './connection.ts'
 import { defaultLimits, type Limits } from './limits.ts'
 import { handleFrame, validateAndQueue, type MessageContext } from './messages.ts'
+import { Pacer } from './pacer.ts'
 import { Committer } from './persistence.ts'
 import type { Room } from './room.ts'
 import { Rooms } from './rooms.ts'
@@ -49,7 +50,10 @@ export interface CollabOptions {
   log?: CollabLog
   /** Finer limits (rates, send buffer, awareness); defaults in limits.ts. */
   limits?: Partial<Limits>
-  /** Minimum spacing of group commits under load (default 10 ms). */
+  /**
+   * Minimum spacing of group commits (and awareness broadcasts) under load, default 25 ms: after a quiet
+   * spell an update goes out at once; under load, updates coalesce into fewer fsyncs and socket writes.
+   */
   batchWindowMs?: number
   /** Compact a document's log once it has this many entries (default 500). */
   compactAfterUpdates?: number
@@ -101,6 +105,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   const log = opts.log ?? defaultLog
   const limits: Limits = { ...defaultLimits(opts.maxPayload, opts.maxDocumentBytes), ...opts.limits }
   const store = collabStore(opts.sqlite)
+  const batchWindowMs = opts.batchWindowMs ?? 25
   const connections = new Set<Connection>()
   const wss = new WebSocketServer({
     noServer: true,
@@ -126,7 +131,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   const committer: Committer = new Committer({
     store,
     now,
-    batchWindowMs: opts.batchWindowMs ?? 10,
+    batchWindowMs,
     compactAfterUpdates: opts.compactAfterUpdates ?? 500,
     log,
     onBroken: (room) => dropRoom(room),
@@ -141,21 +146,22 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     log,
   })
 
+  // Awareness (cursors, presence) is not stored; it is paced like commits: one message per room per window.
   const awarenessDirty = new Set<Room>()
-  const flushAwareness = () => {
+  const awarenessPacer = new Pacer(batchWindowMs, () => {
     for (const room of awarenessDirty) {
       const message = room.awareness.takeChanges()
       if (message) room.broadcast(message)
     }
     awarenessDirty.clear()
-  }
+  })
   const context: MessageContext = {
     validator,
     committer,
     limits,
     awarenessChanged: (room) => {
-      if (awarenessDirty.size === 0) setImmediate(flushAwareness)
       awarenessDirty.add(room)
+      awarenessPacer.request()
     },
     checkSession: (conn) => {
       if (now() >= conn.sessionExpiresAt) void reevaluate(conn)
