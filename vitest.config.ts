@@ -37,6 +37,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Poll the page often: the default back-off (up to 1 s between tries) adds seconds per test.
+          expect: { poll: { interval: 100, timeout: 15_000 } },
         },
       },
     ],
