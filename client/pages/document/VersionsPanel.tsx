@@ -6,7 +6,9 @@ import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
 import { langTag } from '../../i18n/locale.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
 import { useSession } from '../../session/session.tsx'
+import { errorMessage } from '../../ui/errors.ts'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
 import { Modal } from '../../ui/Modal.tsx'
 import { notify } from '../../ui/toasts.tsx'
@@ -16,6 +18,7 @@ import { useWorkflowT } from './workflow-i18n.ts'
 
 export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => void }) {
   const w = useWorkflowT()
+  const { t } = useI18n()
   const session = useSession()
   const id = () => props.data.document.id
   const [versions, { refetch }] = createResource(id, (docId) => call(api.documents[':id'].versions.$get({ param: { id: docId } })))
@@ -47,15 +50,16 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
     }
   }
 
+  const [restoring, setRestoring] = createSignal<number | null>(null)
   async function restore(number: number) {
-    if (!window.confirm(w('versions.restoreConfirm', { number }))) return
+    setRestoring(null)
     try {
       const v = await call(api.documents[':id'].versions[':number'].restore.$post({ param: { id: id(), number: String(number) } }))
       notify.success(w('versions.restored', { number: v.number }))
       void refetch()
       props.onChanged()
     } catch (err) {
-      notify.error(err instanceof Error ? err.message : String(err))
+      notify.error(errorMessage(err, t))
     }
   }
 
@@ -98,7 +102,7 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
                         {w('versions.view')}
                       </button>
                       <Show when={canRestore()}>
-                        <button type="button" class="btn btn-sm btn-ghost" onClick={() => void restore(v.number)}>
+                        <button type="button" class="btn btn-sm btn-ghost" onClick={() => setRestoring(v.number)}>
                           {w('versions.restore')}
                         </button>
                       </Show>
@@ -130,6 +134,16 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
       </Show>
       <Modal open={!!viewing()} onOpenChange={(open) => !open && setViewing(null)} title={viewing() ? w('versions.versionTitle', { number: viewing()!.number, label: viewing()!.label }) : ''} size="lg">
         <Show when={viewing()}>{(v) => <VersionView documentId={id()} number={v().number} lang={langTag(props.data.document.language)} />}</Show>
+      </Modal>
+      <Modal open={restoring() !== null} onOpenChange={(open) => !open && setRestoring(null)} title={w('versions.restore')} description={w('versions.restoreConfirm', { number: restoring() ?? 0 })} size="sm">
+        <div class="btn-row">
+          <button type="button" class="btn" onClick={() => setRestoring(null)}>
+            {w('state.cancel')}
+          </button>
+          <button type="button" class="btn btn-primary" onClick={() => void restore(restoring()!)}>
+            {w('versions.restore')}
+          </button>
+        </div>
       </Modal>
       <Modal open={comparing()} onOpenChange={setComparing} title={w('versions.compareTitle')} size="lg">
         <Show when={comparing() && fromValue()}>{(f) => <ComparePanel documentId={id()} from={f()} to={to()} />}</Show>
