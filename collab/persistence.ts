@@ -91,7 +91,11 @@ export class Committer {
     return true
   }
 
-  /** Applies a room's ready updates, one Yjs transaction and one log entry per sender; inside the commit. */
+  /**
+   * Applies a room's ready updates, one Yjs transaction and one log entry per sender, inside the batch's
+   * transaction and in a savepoint of its own: a write that fails for one document does not take the
+   * others down (that room is dropped after the commit, as its doc may hold what the store does not).
+   */
   private applyRoom(room: Room): Outcome | null {
     if (room.broken) return null
     const groups = new Map<Connection | AcceptedUpdate, AcceptedUpdate[]>()
@@ -101,33 +105,41 @@ export class Committer {
       const conn = item.conn
       if (conn && conn.gate > 0 && !conn.revoked) keep.push(item)
       else if (conn && (conn.revoked || conn.access !== 'write' || (item.seq ?? 0) > conn.acceptUpTo)) dropped = true
-      else groups.set(conn ?? item, [...(groups.get(conn ?? item) ?? []), item])
+      else {
+        const group = groups.get(conn ?? item)
+        if (group) group.push(item)
+        else groups.set(conn ?? item, [item])
+      }
     }
     room.accepted = keep
     if (dropped) this.opts.onDropped(room)
     if (groups.size === 0) return null
+    try {
+      return this.opts.store.transaction(() => this.applyGroups(room, groups))
+    } catch (err) {
+      this.opts.log('error', 'collab apply or append failed', { room: room.id, error: String(err) })
+      room.broken = true
+      for (const items of groups.values()) for (const item of items) item.done?.(new Error('The update could not be stored.'))
+      return null
+    }
+  }
+
+  private applyGroups(room: Room, groups: Map<Connection | AcceptedUpdate, AcceptedUpdate[]>): Outcome {
     const outcome: Outcome = { room, broadcasts: [], senders: new Set(), saved: new Map(), done: [] }
     const at = this.opts.now()
-    try {
-      for (const [sender, items] of groups) {
-        const conn = items[0].conn
-        const { store, broadcast } = room.applyUpdates(items.map((i) => i.update), conn)
-        if (store) {
-          const seq = this.opts.store.append(room.id, store, items[0].userId, at)
-          room.log = { ...room.log, lastSeq: seq, logCount: room.log.logCount + 1, logBytes: room.log.logBytes + store.length }
-        }
-        if (broadcast) {
-          outcome.broadcasts.push(broadcast)
-          outcome.senders.add(sender)
-        }
-        if (conn) outcome.saved.set(conn, items.length)
-        outcome.done.push(...items.filter((i) => i.done))
+    for (const [sender, items] of groups) {
+      const conn = items[0].conn
+      const { store, broadcast } = room.applyUpdates(items.map((i) => i.update), conn)
+      if (store) {
+        const seq = this.opts.store.append(room.id, store, items[0].userId, at)
+        room.log = { ...room.log, lastSeq: seq, logCount: room.log.logCount + 1, logBytes: room.log.logBytes + store.length }
       }
-    } catch (err) {
-      this.opts.log('error', 'collab apply failed on the main thread', { room: room.id, error: String(err) })
-      room.broken = true
-      for (const items of groups.values()) for (const item of items) item.done?.(new Error('The update could not be applied.'))
-      return null
+      if (broadcast) {
+        outcome.broadcasts.push(broadcast)
+        outcome.senders.add(sender)
+      }
+      if (conn) outcome.saved.set(conn, items.length)
+      outcome.done.push(...items.filter((i) => i.done))
     }
     return outcome
   }

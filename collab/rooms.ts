@@ -55,6 +55,7 @@ export class Rooms {
 
   private async load(id: string): Promise<Room> {
     const started = performance.now()
+    if (!this.opts.store.exists(id)) throw new Error('document not found')
     const stored = this.opts.store.load(id)
     const blobs = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)]
     await this.opts.validator().open(id, blobs)

@@ -164,7 +164,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       awarenessPacer.request()
     },
     checkSession: (conn) => {
-      if (now() >= conn.sessionExpiresAt) void reevaluate(conn)
+      if (now() >= conn.sessionExpiresAt && conn.gate === 0) void reevaluate(conn)
     },
   }
 

@@ -164,7 +164,7 @@ export class Validator {
     if (!lane) return
     this.laneOf.delete(room)
     lane.rooms.delete(room)
-    this.push(lane, { id: this.newId(), op: 'drop', room, updates: [], limitMs: 1000, resolve: noop, reject: noop })
+    if (!this.closed) this.push(lane, { id: this.newId(), op: 'drop', room, updates: [], limitMs: 1000, resolve: noop, reject: noop })
   }
 
   private spawn(): Thread {

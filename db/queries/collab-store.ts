@@ -14,6 +14,7 @@ export interface StoredDocument {
 }
 
 export interface CollabStore {
+  exists(documentId: string): boolean
   load(documentId: string): StoredDocument
   /** Appends one update to the log (and records its client ids' author); returns its sequence number. Call inside `transaction`. */
   append(documentId: string, update: Uint8Array, userId: string, at: number): number
@@ -34,6 +35,7 @@ interface UpdateRow {
 }
 
 export function collabStore(sqlite: SQLite.Database): CollabStore {
+  const selectDocument = sqlite.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?')
   const selectSnapshot = sqlite.prepare<[string], SnapshotRow>(
     'SELECT state, up_to FROM document_snapshots WHERE document_id = ?',
   )
@@ -58,6 +60,9 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
   const inTransaction = sqlite.transaction((fn: () => unknown) => fn())
 
   return {
+    exists(documentId) {
+      return selectDocument.get(documentId) !== undefined
+    },
     load(documentId) {
       const snap = selectSnapshot.get(documentId)
       const updates = selectUpdates.all(documentId, snap?.up_to ?? 0).map((r) => ({ seq: r.id, update: r.update }))

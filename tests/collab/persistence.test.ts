@@ -96,6 +96,17 @@ describe('updates the hub applies itself (applyUpdate)', () => {
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
   })
 
+  it('reject an update for a document that does not exist, without disturbing others', async () => {
+    await start()
+    const { writer, documentId } = await h.scenario()
+    const c = h.client(documentId, writer)
+    await c.synced()
+    typeParagraph(c.doc, 'meanwhile')
+    await expect(h.server.applyUpdate('nosuchdocument', writer.id, paragraphUpdate('lost'))).rejects.toThrow()
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('meanwhile'), 5000, 'other room')
+    expect(h.server.stats().rooms).toBe(1)
+  })
+
   it('reject an update Yjs cannot apply, storing nothing', async () => {
     await start()
     const { writer, documentId } = await h.scenario()
