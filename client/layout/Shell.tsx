@@ -1,6 +1,6 @@
 /** The signed-in frame: sidebar (navigation, my bodies), top bar (language, account), the page. */
 import { A, useLocation } from '@solidjs/router'
-import { ErrorBoundary, For, Show, Suspense, type ParentProps } from 'solid-js'
+import { createEffect, ErrorBoundary, For, on, Show, Suspense, type ParentProps } from 'solid-js'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useSession } from '../session/session.tsx'
 import { ErrorNotice, Loading } from '../ui/feedback.tsx'
@@ -17,6 +17,15 @@ export function Shell(props: ParentProps) {
   const session = useSession()
   const location = useLocation()
   const memberships = () => session.me.latest?.memberships ?? []
+  let main!: HTMLElement
+  // After moving to another page, keyboard and screen-reader users start at its content, not the old link.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main.focus({ preventScroll: true }),
+      { defer: true },
+    ),
+  )
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -68,7 +77,7 @@ export function Shell(props: ParentProps) {
           <InboxBell />
           <UserMenu />
         </header>
-        <main id="main" class="main" tabindex="-1">
+        <main id="main" class="main" tabindex="-1" ref={main}>
           <Show when={location.pathname} keyed>
             <ErrorBoundary fallback={(err, reset) => <ErrorNotice error={err} onRetry={reset} title={t('errors.title')} />}>
               <Suspense fallback={<Loading />}>{props.children}</Suspense>
