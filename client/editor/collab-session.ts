@@ -63,7 +63,7 @@ export function openCollabSession(documentId: string, opts: { writable: boolean;
     })
 
   class CountingWebSocket extends WebSocket {
-    override send(data: Parameters<WebSocket["send"]>[0]): void {
+    override send(data: Parameters<WebSocket['send']>[0]): void {
       super.send(data)
       const bytes = toBytes(data)
       const frame = bytes && classifyOutgoing(bytes)
@@ -210,12 +210,15 @@ export function openCollabSession(documentId: string, opts: { writable: boolean;
 
 /**
  * Sessions outlive the page that opened them while they hold unsaved changes: leaving the page (or being
- * sent to the sign-in form) keeps the Y.Doc; coming back picks it up again.
+ * sent to the sign-in form) keeps the Y.Doc; coming back picks it up again. They are kept per person, so
+ * someone else signing in on this browser never sends another person's pending edits.
  */
 const sessions = new Map<string, { session: CollabSession; holders: number }>()
+const keyOf = (userId: string, documentId: string) => `${userId}/${documentId}`
 
-export function acquireCollabSession(documentId: string, opts: { writable: boolean; check: AccessCheck }): CollabSession {
-  const entry = sessions.get(documentId)
+export function acquireCollabSession(documentId: string, opts: { userId: string; writable: boolean; check: AccessCheck }): CollabSession {
+  const key = keyOf(opts.userId, documentId)
+  const entry = sessions.get(key)
   if (entry) {
     entry.holders++
     entry.session.setAccessCheck(opts.check)
@@ -224,17 +227,18 @@ export function acquireCollabSession(documentId: string, opts: { writable: boole
     return entry.session
   }
   const session = openCollabSession(documentId, opts)
-  sessions.set(documentId, { session, holders: 1 })
+  sessions.set(key, { session, holders: 1 })
   return session
 }
 
-export function releaseCollabSession(session: CollabSession): void {
-  const entry = sessions.get(session.documentId)
+export function releaseCollabSession(session: CollabSession, userId: string): void {
+  const key = keyOf(userId, session.documentId)
+  const entry = sessions.get(key)
   if (!entry || entry.session !== session) return session.destroy()
   entry.holders--
   const finishIfIdle = () => {
     if (entry.holders > 0 || session.unsaved()) return false
-    sessions.delete(session.documentId)
+    sessions.delete(key)
     session.destroy()
     return true
   }

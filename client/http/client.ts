@@ -1,7 +1,9 @@
 /**
- * The one way the app talks to the server: Hono's typed client over `AppType`, so request and response
- * types come from the routes' zod schemas and are never written by hand. `call` turns a response into its
- * success body or throws an `ApiError` carrying the server's `{ error: { code, message } }`.
+ * The one way the app talks to the server: Hono's typed client, so request and response types come from
+ * the routes' zod schemas and are never written by hand. It is typed by `ApiRoutes` (the chained /api
+ * sub-app) with `/api` as base, because `AppType` mounts that sub-app without chaining and so carries no
+ * routes. `call` turns a response into its success body or throws an `ApiError` carrying the server's
+ * `{ error: { code, message } }`. Only types are imported from the server: nothing of it reaches the bundle.
  */
 import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'

@@ -65,8 +65,9 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
     }
   }
 
-  const collab = acquireCollabSession(doc().id, { writable: writable(), check })
-  onCleanup(() => releaseCollabSession(collab))
+  const userId = session.user()?.id ?? ''
+  const collab = acquireCollabSession(doc().id, { userId, writable: writable(), check })
+  onCleanup(() => releaseCollabSession(collab, userId))
 
   const [lostWrite, setLostWrite] = createSignal(false)
   createEffect(
