@@ -390,6 +390,7 @@ export const en = {
     loadMore: 'Load older events',
     noEvents: 'No events match these filters.',
     system: 'System',
+    subjectTypes: { user: 'Person', body: 'Body', document: 'Document', institution: 'Institution' },
     any: 'Any',
   },
   notFound: { title: 'Page not found', lead: 'This page does not exist, or you do not have access to it.', home: 'Go home' },

@@ -389,6 +389,7 @@ export const zh: Messages = {
     loadMore: '加载更早的记录',
     noEvents: '没有符合条件的记录。',
     system: '系统',
+    subjectTypes: { user: '人员', body: '机构', document: '文件', institution: '会员机构' },
     any: '任意',
   },
   notFound: { title: '页面不存在', lead: '此页面不存在，或您无权访问。', home: '返回首页' },

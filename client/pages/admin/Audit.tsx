@@ -13,7 +13,8 @@ import { TextField } from '../../ui/Field.tsx'
 type Filters = { actor: string; action: string; subjectType: string; subject: string; from: string; to: string }
 const KEYS: (keyof Filters)[] = ['actor', 'action', 'subjectType', 'subject', 'from', 'to']
 const ANY = '-'
-const SUBJECT_TYPES = ['user', 'body', 'document', 'institution']
+const SUBJECT_TYPES = ['user', 'body', 'document', 'institution'] as const
+const isKnownSubject = (s: string): s is (typeof SUBJECT_TYPES)[number] => (SUBJECT_TYPES as readonly string[]).includes(s)
 
 /** Compact "key: value" text for an event's data. */
 export function summarizeData(data: Record<string, unknown>): string {
@@ -82,7 +83,7 @@ export default function Audit() {
           <Choice
             label={t('admin.filterSubjectType')}
             value={draft().subjectType || ANY}
-            options={[{ value: ANY, label: t('admin.any') }, ...SUBJECT_TYPES.map((s) => ({ value: s, label: s }))]}
+            options={[{ value: ANY, label: t('admin.any') }, ...SUBJECT_TYPES.map((s) => ({ value: s, label: t(`admin.subjectTypes.${s}`) }))]}
             onChange={(v) => set('subjectType', v)}
           />
           <TextField label={t('admin.from')} type="date" value={draft().from} onInput={(v) => set('from', v)} />
@@ -123,7 +124,7 @@ export default function Audit() {
                         <code class="code">{e.action}</code>
                       </td>
                       <td class="cell-sub">
-                        {e.subjectType}
+                        {isKnownSubject(e.subjectType) ? t(`admin.subjectTypes.${e.subjectType}`) : e.subjectType}
                         <Show when={e.subjectId}>
                           {' '}
                           <button type="button" class="link-btn" onClick={() => apply({ ...current(), subjectType: e.subjectType, subject: e.subjectId! })}>
