@@ -11,7 +11,6 @@ export const WEB_DIR = path.join(ROOT, '.test-data/web')
 
 export default async function setup(): Promise<void> {
   const started = Date.now()
-  console.log('[browser] global setup start', new Date().toISOString())
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: WEB_DIR, emptyOutDir: true } })
   console.log(`[browser] web client built in ${Date.now() - started} ms`)
 }
