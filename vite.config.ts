@@ -23,6 +23,8 @@ export default defineConfig({
     // Vite's module preload polyfill is an inline-free module, but the modern targets need none.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 900,
+    // Rolldown's report of slow plugins (the Solid JSX transform) is noise in every build log.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { port: 5173 },
 })
