@@ -284,7 +284,7 @@ export const en = {
     readOnly: 'Read only',
     readOnlyRole: 'You can read this document but not edit it: your role in {{ body }} is {{ role }}.',
     readOnlyRoleOther: 'You can read this document but not edit it.',
-    readOnlyFrozen: 'The text is frozen while the document is {{ state }}; it can no longer be edited.',
+    readOnlyFrozen: 'The text is frozen at this stage ({{ state }}) and can no longer be edited.',
     lostWrite: 'You can no longer edit this document. Changes you made since then were not saved.',
     status: {
       connecting: 'Connecting…',
