@@ -143,7 +143,7 @@ export default function Profile() {
         <h2 id="sessions-h" class="card-title">
           {t('profile.sessions')}
         </h2>
-        <p class="muted">{t('profile.sessionsLead')}</p>
+        <p class="card-lead">{t('profile.sessionsLead')}</p>
         <Show when={!sessions.error} fallback={<ErrorNotice error={sessions.error} onRetry={refetch} />}>
           <ul class="plain-list sessions">
             <For each={sessions.latest?.sessions ?? []}>

@@ -2,7 +2,8 @@ import { textColorOn } from './contrast.ts'
 
 /** Initials on a colour derived from the name; the name itself is always shown or labelled nearby. */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean)
+  // Words that start with a letter: "Zhang Min (Secretariat)" is ZM, not Z(.
+  const parts = name.trim().split(/\s+/).filter((w) => /^\p{L}/u.test(w))
   if (parts.length === 0) return '?'
   // CJK names: the first character reads best on its own.
   if (/[\u3400-\u9fff]/.test(parts[0][0])) return parts[0][0]

@@ -49,5 +49,6 @@ describe('details', () => {
     expect(textColorOn('#facc15')).toBe('#111111')
     expect(initials('Ana María Ruiz')).toBe('AR')
     expect(initials('林伟')).toBe('林')
+    expect(initials('Zhang Min (Secretariat)')).toBe('ZM')
   })
 })
