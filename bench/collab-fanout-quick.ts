@@ -4,9 +4,10 @@
  * The server runs alone in a child process (the whole collab server: auth, validator threads, group commit
  * with synchronous=FULL); the clients are stock y-websocket providers in this process.
  * Reports delivery latency (edit → applied at each other editor) p50/p99, and the server's CPU time
- * (all its threads) per delivered update.
+ * (all its threads) per delivered update; then the same load against the reference server
+ * (@y/websocket-server: in memory, no auth, no durability) for the ratio on this machine.
  *
- *   npx tsx bench/collab-fanout-quick.ts [editors=50] [rate=2] [seconds=10] [batchWindowMs=10]
+ *   npx tsx bench/collab-fanout-quick.ts [editors=50] [rate=2] [seconds=10] [batchWindowMs=25]
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -14,7 +15,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
-import WebSocket from 'ws'
+import WebSocket, { WebSocketServer } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createCollabServer } from '../collab/server.ts'
@@ -30,7 +31,34 @@ interface Reading {
 
 process.setMaxListeners(0) // every y-websocket provider adds an 'exit' listener
 if (process.argv[2] === '--server') await serve(process.argv[3], Number(process.argv[4]))
-else await bench(...process.argv.slice(2).map(Number))
+else if (process.argv[2] === '--reference') await serveReference()
+else await main(...process.argv.slice(2).map(Number))
+
+async function main(editors = 50, rate = 2, seconds = 10, batchWindowMs = 25): Promise<void> {
+  const ours = await bench('ours', editors, rate, seconds, batchWindowMs)
+  const reference = await bench('reference', editors, rate, seconds, batchWindowMs)
+  console.log(JSON.stringify({ ours, reference, cpuRatio: +(ours.serverCpuMicrosPerDeliveredUpdate / reference.serverCpuMicrosPerDeliveredUpdate).toFixed(2) }, null, 2))
+  process.exit(0)
+}
+
+function answerCpu(stats: () => Record<string, number>): void {
+  readline.createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line === 'exit') process.exit(0)
+    if (line !== 'cpu') return
+    const { user, system } = process.cpuUsage()
+    process.stdout.write(`${JSON.stringify({ cpuMicros: user + system, stats: stats() })}\n`)
+  })
+}
+
+/** The reference: @y/websocket-server's setupWSConnection on a plain ws server (what the issue compares to). */
+async function serveReference(): Promise<void> {
+  const { setupWSConnection } = await import('@y/websocket-server/utils')
+  const server = http.createServer((_req, res) => res.writeHead(404).end())
+  const wss = new WebSocketServer({ server })
+  wss.on('connection', (ws, req) => setupWSConnection(ws, req))
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as { port: number }).port })}\n`))
+  answerCpu(() => ({ batches: 0 }))
+}
 
 /** Child mode: the collab server on the given database; answers "cpu" on stdin with its CPU time. */
 async function serve(file: string, batchWindowMs: number): Promise<void> {
@@ -40,23 +68,20 @@ async function serve(file: string, batchWindowMs: number): Promise<void> {
   const server = http.createServer((_req, res) => res.writeHead(404).end())
   server.on('upgrade', (req, socket, head) => collab.handleUpgrade(req, socket, head))
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as { port: number }).port })}\n`))
-  readline.createInterface({ input: process.stdin }).on('line', (line) => {
-    if (line !== 'cpu') return
-    const { user, system } = process.cpuUsage()
-    process.stdout.write(`${JSON.stringify({ cpuMicros: user + system, stats: collab.stats() })}\n`)
-  })
+  answerCpu(() => ({ ...collab.stats() }))
 }
 
-async function bench(editors = 50, rate = 2, seconds = 10, batchWindowMs = 10): Promise<void> {
+async function bench(server: 'ours' | 'reference', editors: number, rate: number, seconds: number, batchWindowMs: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-fanout-'))
   const file = path.join(dir, 'hub.db')
   const { documentId, cookie } = await seed(file)
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--server', file, String(batchWindowMs)], {
+  const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), ...(process.env.PERF ? ['--perf-basic-prof'] : []), '--import', 'tsx', new URL(import.meta.url).pathname, ...(server === 'ours' ? ['--server', file, String(batchWindowMs)] : ['--reference'])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   const lines = readline.createInterface({ input: child.stdout! })
   const next = () => new Promise<string>((resolve) => lines.once('line', resolve))
   const { port } = JSON.parse(await next()) as { port: number }
+  if (process.env.PERF) fs.writeFileSync('/tmp/bench-child.pid', String(child.pid))
   const reading = async (): Promise<Reading> => {
     child.stdin!.write('cpu\n')
     return JSON.parse(await next()) as Reading
@@ -93,12 +118,13 @@ async function bench(editors = 50, rate = 2, seconds = 10, batchWindowMs = 10): 
   const p = new Y.XmlElement('paragraph')
   p.insert(0, [new Y.XmlText('start')])
   fragment.insert(0, [p])
-  await new Promise((r) => setTimeout(r, 500))
+  await new Promise((r) => setTimeout(r, 1000))
 
   const edit = (c: (typeof clients)[number]) =>
     c.doc.transact(() => {
-      const text = (c.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
-      text.insert(Math.floor(Math.random() * (text.length + 1)), 'x')
+      const paragraph = c.doc.getXmlFragment('default').get(0) as Y.XmlElement | undefined
+      const text = paragraph?.get(0) as Y.XmlText | undefined
+      text?.insert(Math.floor(Math.random() * (text.length + 1)), 'x')
       c.stamps.set(String(c.i), performance.timeOrigin + performance.now())
     })
   const timers = clients.map((c) => {
@@ -108,7 +134,7 @@ async function bench(editors = 50, rate = 2, seconds = 10, batchWindowMs = 10): 
     }, Math.random() * (1000 / rate))
     return start
   })
-  await new Promise((r) => setTimeout(r, 2000)) // warm up
+  await new Promise((r) => setTimeout(r, 5000)) // warm up: connections, JIT
   measuring = true
   const before = await reading()
   await new Promise((r) => setTimeout(r, seconds * 1000))
@@ -120,28 +146,21 @@ async function bench(editors = 50, rate = 2, seconds = 10, batchWindowMs = 10): 
   latencies.sort((a, b) => a - b)
   const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
   const cpu = after.cpuMicros - before.cpuMicros
-  const batches = after.stats.batches - before.stats.batches
-  console.log(
-    JSON.stringify(
-      {
-        editors,
-        editsPerSecondEach: rate,
-        seconds,
-        batchWindowMs,
-        deliveredUpdates: delivered,
-        latencyMs: { p50: +pct(0.5).toFixed(1), p99: +pct(0.99).toFixed(1), max: +pct(1).toFixed(1) },
-        serverCpuMs: +(cpu / 1000).toFixed(0),
-        serverCpuMicrosPerDeliveredUpdate: +(cpu / delivered).toFixed(2),
-        commitBatches: batches,
-      },
-      null,
-      2,
-    ),
-  )
   for (const c of clients) c.provider.destroy()
-  child.kill('SIGTERM')
+  child.stdin!.write('exit\n')
+  await new Promise((r) => child.once('exit', r))
   fs.rmSync(dir, { recursive: true, force: true })
-  process.exit(0)
+  return {
+    server,
+    editors,
+    editsPerSecondEach: rate,
+    seconds,
+    ...(server === 'ours' ? { batchWindowMs, commitBatches: after.stats.batches - before.stats.batches } : {}),
+    deliveredUpdates: delivered,
+    latencyMs: { p50: +pct(0.5).toFixed(1), p99: +pct(0.99).toFixed(1), max: +pct(1).toFixed(1) },
+    serverCpuMs: +(cpu / 1000).toFixed(0),
+    serverCpuMicrosPerDeliveredUpdate: +(cpu / delivered).toFixed(2),
+  }
 }
 
 async function seed(file: string): Promise<{ documentId: string; cookie: string }> {

@@ -1,8 +1,8 @@
 /**
  * One validator thread (validator-worker.mjs) seen from the main thread: posting jobs, hearing replies and
- * death, and reading from shared memory which job the thread is running and for how long, so the time
- * limit measures the thread's own work: not how late the main event loop noticed a reply, and (on Linux,
- * from the thread's schedstat CPU clock) not the time it spent waiting for a core on a busy machine.
+ * death, reading from shared memory which job the thread is running and since when (so the time limit is
+ * about the thread's work, not about how late the main event loop noticed a reply), and reading the
+ * thread's CPU clock (Linux schedstat, nanoseconds) when the watchdog needs it.
  */
 import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
@@ -18,12 +18,6 @@ export interface Reply {
   cpuClock?: string | null
 }
 
-/** How long a job has been running: wall-clock, and CPU time of the thread (null where unknown). */
-export interface Elapsed {
-  wallMs: number
-  cpuMs: number | null
-}
-
 export interface Thread {
   readonly worker: Worker
   readonly ready: boolean
@@ -32,18 +26,17 @@ export interface Thread {
   onReply(listener: (reply: Reply) => void): void
   /** The thread died: out of memory (`oom`) or otherwise. */
   onDeath(listener: (oom: boolean, message: string) => void): void
-  /** How long job `id` has been running on the thread, or null if it is not the one running. */
-  elapsed(id: number): Elapsed | null
+  /** How long (wall-clock ms) job `id` has been running on the thread, or null if it is not running. */
+  elapsed(id: number): number | null
+  /** The thread's CPU time so far in ms, or null where it cannot be read. */
+  cpuMs(): number | null
   kill(): void
 }
 
 export function spawnThread(heapMb: number): Thread {
-  const state = new SharedArrayBuffer(24)
+  const state = new SharedArrayBuffer(16)
   const running = new Int32Array(state, 0, 1)
   const startedAt = new Float64Array(state, 8, 1)
-  const startedCpu = new Float64Array(state, 16, 1)
-  let cpuFd: number | null = null
-  const cpuBuffer = Buffer.alloc(64)
   const worker = new Worker(WORKER_URL, {
     execArgv: [],
     workerData: { state },
@@ -51,9 +44,15 @@ export function spawnThread(heapMb: number): Thread {
   })
   worker.unref()
   let ready = false
+  let dead = false
+  let cpuFd: number | null = null
+  const cpuBuffer = Buffer.alloc(64)
   let onReply: (reply: Reply) => void = () => {}
   let onDeath: (oom: boolean, message: string) => void = () => {}
-  let dead = false
+  const closeCpuClock = () => {
+    if (cpuFd !== null) fs.closeSync(cpuFd)
+    cpuFd = null
+  }
   const die = (oom: boolean, message: string) => {
     if (dead) return
     dead = true
@@ -71,10 +70,6 @@ export function spawnThread(heapMb: number): Thread {
     }
     onReply(reply)
   })
-  const closeCpuClock = () => {
-    if (cpuFd !== null) fs.closeSync(cpuFd)
-    cpuFd = null
-  }
   worker.on('error', (err: Error & { code?: string }) => die(err.code === 'ERR_WORKER_OUT_OF_MEMORY', err.message))
   worker.on('exit', () => die(false, 'validator thread exited'))
 
@@ -96,13 +91,15 @@ export function spawnThread(heapMb: number): Thread {
     },
     elapsed(id) {
       if (Atomics.load(running, 0) !== id) return null
-      const wallMs = performance.timeOrigin + performance.now() - startedAt[0]
-      if (cpuFd === null) return { wallMs, cpuMs: null }
+      return performance.timeOrigin + performance.now() - startedAt[0]
+    },
+    cpuMs() {
+      if (cpuFd === null) return null
       try {
         const n = fs.readSync(cpuFd, cpuBuffer, 0, 64, 0)
-        return { wallMs, cpuMs: Number(cpuBuffer.toString('latin1', 0, n).split(' ')[0]) / 1e6 - startedCpu[0] }
+        return Number(cpuBuffer.toString('latin1', 0, n).split(' ')[0]) / 1e6
       } catch {
-        return { wallMs, cpuMs: null }
+        return null
       }
     },
     kill() {

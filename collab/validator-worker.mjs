@@ -7,30 +7,21 @@
 //   { id, op: 'drop',  room }                         forget the replica
 // and replies { id, ok: true } or { id, ok: false, error }. A job that loops or eats memory is not handled
 // here: the main thread terminates this thread (time limit) or V8 does (resourceLimits). So that the main
-// thread can judge how long a job really ran here, the id of the running job, its start time and this
-// thread's CPU clock at that moment are published in shared memory. The CPU clock (Linux schedstat, in
-// nanoseconds) makes the limit about work done, not about time spent waiting for a core on a busy machine.
+// thread can judge how long a job really ran here, the id of the running job and its start time are
+// published in shared memory, and the path of this thread's CPU clock (Linux schedstat) is sent once, so
+// the main thread can tell a job that computes from one that waits for a core on a busy machine.
 import fs from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import * as Y from 'yjs'
 
 const running = new Int32Array(workerData.state, 0, 1)
 const startedAt = new Float64Array(workerData.state, 8, 1)
-const startedCpu = new Float64Array(workerData.state, 16, 1)
 
 let cpuClock = null
-let cpuFd = null
 try {
-  cpuFd = fs.openSync('/proc/thread-self/schedstat', 'r')
   cpuClock = `/proc/${fs.readlinkSync('/proc/thread-self')}/schedstat`
 } catch {
-  cpuFd = null // not Linux: the main thread falls back to wall-clock time
-}
-const cpuBuffer = Buffer.alloc(64)
-function cpuMs() {
-  if (cpuFd === null) return 0
-  const n = fs.readSync(cpuFd, cpuBuffer, 0, 64, 0)
-  return Number(cpuBuffer.toString('latin1', 0, n).split(' ')[0]) / 1e6
+  cpuClock = null // not Linux: the main thread judges by wall-clock time
 }
 
 const replicas = new Map()
@@ -75,7 +66,6 @@ function run(job) {
 
 parentPort.on('message', (job) => {
   startedAt[0] = performance.timeOrigin + performance.now()
-  startedCpu[0] = cpuMs()
   Atomics.store(running, 0, job.id)
   let reply
   try {

@@ -57,10 +57,13 @@ interface Lane {
   timer: NodeJS.Timeout | null
   /** The room whose job at the head has run past its limit in wall-clock time (it is starved or slow). */
   stalledBy: string | null
+  /** The watchdog's CPU samples of the head job: thread CPU and wall time at the last look, CPU estimate. */
+  sample: { jobId: number; cpu: number; wall: number; estimate: number | null } | null
 }
 
 const noop = () => {}
 const WALL_FACTOR = 25
+const SAMPLE_MS = 10
 const openLimit = (bytes: number) => 2000 + bytes / 2000
 
 export class Validator {
@@ -72,7 +75,7 @@ export class Validator {
 
   constructor(private readonly opts: ValidatorOptions) {
     for (let i = 0; i < Math.max(1, opts.threads); i++) {
-      const lane: Lane = { thread: this.spawn(), queue: [], rooms: new Set(), timer: null, stalledBy: null }
+      const lane: Lane = { thread: this.spawn(), queue: [], rooms: new Set(), timer: null, stalledBy: null, sample: null }
       this.lanes.push(lane)
       this.attach(lane)
     }
@@ -208,22 +211,38 @@ export class Validator {
   }
 
   /**
-   * Judges by the thread's own clocks: if the head job has used more CPU time there than its limit (or,
-   * where the CPU clock is unknown, more wall-clock time), the thread is replaced. A job starved of CPU on
-   * a busy machine gets up to `WALL_FACTOR` times its limit in wall-clock time. If the job has not started,
-   * or finished and its reply is still on the way (our event loop may have been busy), look again shortly.
+   * Judges by the thread's own clocks, and only for a job still running when its limit has passed in
+   * wall-clock time (so ordinary jobs cost nothing). Where the thread's CPU clock can be read, two looks
+   * `SAMPLE_MS` apart tell how much of the time the job actually computes; its CPU use is estimated as that
+   * share of the time before the first look plus what was measured since. A job over its limit is killed:
+   * one that computes all the time about `SAMPLE_MS` after its limit, one starved of CPU on a busy machine
+   * only once it has really used that much (or after `WALL_FACTOR` times the limit). Without a CPU clock the
+   * wall-clock time decides. If the job has not started, or finished and its reply is on the way (our event
+   * loop may have been busy), look again shortly.
    */
   private watchdog(lane: Lane): void {
     const head = lane.queue[0]
     if (!head) return
-    const elapsed = lane.thread.elapsed(head.id)
-    if (elapsed === null) return this.arm(lane, Math.min(head.limitMs, 5))
-    const spent = elapsed.cpuMs ?? elapsed.wallMs
-    if (spent >= head.limitMs || elapsed.wallMs >= WALL_FACTOR * head.limitMs) {
+    const wall = lane.thread.elapsed(head.id)
+    if (wall === null) return this.arm(lane, Math.min(head.limitMs, 5))
+    const cpu = lane.thread.cpuMs()
+    const sample = lane.sample?.jobId === head.id ? lane.sample : null
+    let estimate = wall
+    if (cpu !== null) {
+      if (!sample) {
+        lane.sample = { jobId: head.id, cpu, wall, estimate: null }
+        if (wall >= head.limitMs && lane.stalledBy === null) this.evacuate(lane, head.room)
+        return this.arm(lane, wall >= head.limitMs ? SAMPLE_MS : head.limitMs - wall)
+      }
+      const share = wall > sample.wall ? Math.min(1, (cpu - sample.cpu) / (wall - sample.wall)) : 1
+      estimate = (sample.estimate ?? share * sample.wall) + (cpu - sample.cpu)
+      Object.assign(sample, { cpu, wall, estimate })
+    }
+    if (estimate >= head.limitMs || wall >= WALL_FACTOR * head.limitMs) {
       return this.fail(lane, 'too-slow', 'update takes too long to apply')
     }
-    if (elapsed.wallMs >= head.limitMs && lane.stalledBy === null) this.evacuate(lane, head.room)
-    this.arm(lane, Math.max(2, head.limitMs - spent))
+    if (wall >= head.limitMs && lane.stalledBy === null) this.evacuate(lane, head.room)
+    this.arm(lane, Math.max(SAMPLE_MS, head.limitMs - estimate))
   }
 
   /**
