@@ -51,8 +51,9 @@ export interface CollabOptions {
   /** Finer limits (rates, send buffer, awareness); defaults in limits.ts. */
   limits?: Partial<Limits>
   /**
-   * Minimum spacing of group commits (and awareness broadcasts) under load, default 25 ms: after a quiet
-   * spell an update goes out at once; under load, updates coalesce into fewer fsyncs and socket writes.
+   * Minimum spacing of validation batches, hence of group commits and broadcasts, and of awareness
+   * broadcasts, under load (default 25 ms): after a quiet spell an update goes out at once; under load,
+   * updates coalesce into fewer thread wake-ups, fsyncs and socket writes.
    */
   batchWindowMs?: number
   /** Compact a document's log once it has this many entries (default 500). */
@@ -120,6 +121,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 
   const validator: Validator = new Validator({
     threads: opts.validatorThreads ?? 2,
+    postWindowMs: batchWindowMs,
     checkTimeLimitMs: opts.updateTimeLimitMs ?? 40,
     heapMb: opts.validatorHeapMb ?? 1024,
     stateOf: (id) => {
@@ -131,7 +133,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   const committer: Committer = new Committer({
     store,
     now,
-    batchWindowMs,
+    // Updates reach the committer in batches already (validation is paced): commit as soon as they do.
+    batchWindowMs: 0,
     compactAfterUpdates: opts.compactAfterUpdates ?? 500,
     log,
     onBroken: (room) => dropRoom(room),

@@ -10,9 +10,8 @@ import { Worker } from 'node:worker_threads'
 const WORKER_URL = new URL('./validator-worker.mjs', import.meta.url)
 
 export interface Reply {
-  id?: number
-  ok?: boolean
-  error?: string
+  /** Answers to one batch of jobs, in order. */
+  results?: { id: number; ok: boolean; error?: string }[]
   ready?: boolean
   /** With `ready`: the thread's CPU clock file, or null where there is none. */
   cpuClock?: string | null
@@ -21,11 +20,13 @@ export interface Reply {
 export interface Thread {
   readonly worker: Worker
   readonly ready: boolean
-  /** Posts a tight copy of the payload and transfers it, so the caller keeps its bytes for a re-send. */
-  post(id: number, op: string, room: string, updates: Uint8Array[]): void
+  /** Posts a batch of jobs, with tight copies of their bytes transferred (callers keep theirs for a re-send). */
+  post(jobs: readonly { id: number; op: string; room: string; updates: Uint8Array[] }[]): void
   onReply(listener: (reply: Reply) => void): void
   /** The thread died: out of memory (`oom`) or otherwise. */
   onDeath(listener: (oom: boolean, message: string) => void): void
+  /** The id of the job running on the thread, 0 if none. */
+  runningId(): number
   /** How long (wall-clock ms) job `id` has been running on the thread, or null if it is not running. */
   elapsed(id: number): number | null
   /** The thread's CPU time so far in ms, or null where it cannot be read. */
@@ -78,10 +79,17 @@ export function spawnThread(heapMb: number): Thread {
     get ready() {
       return ready
     },
-    post(id, op, room, updates) {
-      const copies = updates.map((u) => Uint8Array.prototype.slice.call(u))
-      const payload = op === 'check' ? { update: copies[0] } : { updates: copies }
-      worker.postMessage({ id, op, room, ...payload }, copies.map((c) => c.buffer as ArrayBuffer))
+    post(jobs) {
+      const transfer: ArrayBuffer[] = []
+      const batch = jobs.map(({ id, op, room, updates }) => {
+        const copies = updates.map((u) => Uint8Array.prototype.slice.call(u))
+        for (const c of copies) transfer.push(c.buffer as ArrayBuffer)
+        return { id, op, room, updates: copies }
+      })
+      worker.postMessage({ jobs: batch }, transfer)
+    },
+    runningId() {
+      return Atomics.load(running, 0)
     },
     onReply(listener) {
       onReply = listener

@@ -1,11 +1,12 @@
 // The validator thread (see validator.ts). Plain JavaScript so it runs the same under tsx, vitest and a
 // bundled build without a TypeScript loader.
 //
-// It keeps a replica of every document assigned to it and answers one job at a time, in order:
+// It keeps a replica of every document assigned to it and runs jobs one at a time, in order. Jobs come in
+// batches { jobs: [...] } and are answered in one message { results: [{ id, ok, error? }, ...] }:
 //   { id, op: 'open',  room, updates: Uint8Array[] }  build (or rebuild) the replica from stored state
-//   { id, op: 'check', room, update: Uint8Array }     apply a client's update to the replica first
+//   { id, op: 'check', room, updates: [Uint8Array] }  apply a client's update to the replica first
 //   { id, op: 'drop',  room }                         forget the replica
-// and replies { id, ok: true } or { id, ok: false, error }. A job that loops or eats memory is not handled
+// A job that loops or eats memory is not handled
 // here: the main thread terminates this thread (time limit) or V8 does (resourceLimits). So that the main
 // thread can judge how long a job really ran here, the id of the running job and its start time are
 // published in shared memory, and the path of this thread's CPU clock (Linux schedstat) is sent once, so
@@ -51,7 +52,7 @@ function run(job) {
     case 'check': {
       const doc = replicas.get(job.room)
       if (!doc) throw new Error('no replica for this document')
-      Y.applyUpdate(doc, job.update)
+      Y.applyUpdate(doc, job.updates[0])
       assertSaneClocks(doc)
       return
     }
@@ -64,18 +65,20 @@ function run(job) {
   }
 }
 
-parentPort.on('message', (job) => {
-  startedAt[0] = performance.timeOrigin + performance.now()
-  Atomics.store(running, 0, job.id)
-  let reply
-  try {
-    run(job)
-    reply = { id: job.id, ok: true }
-  } catch (err) {
-    reply = { id: job.id, ok: false, error: String(err && err.message ? err.message : err) }
+parentPort.on('message', ({ jobs }) => {
+  const results = []
+  for (const job of jobs) {
+    startedAt[0] = performance.timeOrigin + performance.now()
+    Atomics.store(running, 0, job.id)
+    try {
+      run(job)
+      results.push({ id: job.id, ok: true })
+    } catch (err) {
+      results.push({ id: job.id, ok: false, error: String(err && err.message ? err.message : err) })
+    }
+    Atomics.store(running, 0, 0)
   }
-  Atomics.store(running, 0, 0)
-  parentPort.postMessage(reply)
+  parentPort.postMessage({ results })
 })
 
 // Warm up before announcing readiness: a fresh thread would otherwise compile Yjs's hot paths during its

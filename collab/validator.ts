@@ -9,14 +9,17 @@
  * main thread, where it therefore costs about the same bounded time. Stored state is opened the same way,
  * so a corrupt snapshot fails its load instead of hanging the server.
  *
- * Each thread ("lane") runs its jobs one at a time, in order, for the rooms assigned to it. When a job
- * overruns or kills its thread, that job is the culprit and is rejected; a warm spare thread takes over the
+ * Each thread ("lane") runs its jobs one at a time, in order, for the rooms assigned to it. Jobs are
+ * handed to the threads in batches, at most once per `postWindowMs`: waking an idle thread costs far more
+ * than the work of a typical update, so under load one wake-up (and one reply) serves many updates. When a
+ * job overruns or kills its thread, that job is the culprit and is rejected; a warm spare thread takes over the
  * lane. Rooms with jobs waiting are rebuilt from the main thread's documents at once, the others only when
  * they next need a check, so a failover costs little. The limit is on the thread's CPU time; a job that
  * runs past it in wall-clock time only because the machine is busy is not killed, but the other rooms'
  * jobs behind it move to another lane. The worst stall for other rooms is therefore about the time limit,
  * whether they wait behind the culprit or the main thread applies an update that just passed.
  */
+import { Pacer } from './pacer.ts'
 import { spawnThread, type Thread } from './validator-thread.ts'
 
 export type RejectReason = 'invalid' | 'too-slow' | 'too-much-memory' | 'closed'
@@ -33,6 +36,8 @@ export class UpdateRejected extends Error {
 
 export interface ValidatorOptions {
   threads: number
+  /** Jobs are posted to the threads at most this often (batched); replies come back one per batch. */
+  postWindowMs: number
   checkTimeLimitMs: number
   heapMb: number
   /** The main thread's current state of a loaded room, to rebuild its replica; null if not loaded. */
@@ -48,10 +53,13 @@ interface Job {
   limitMs: number
   resolve: () => void
   reject: (err: UpdateRejected) => void
+  /** Handed to the thread (not just queued). */
+  posted: boolean
 }
 
 interface Lane {
   thread: Thread
+  /** Jobs not answered yet, in order; those not `posted` wait for the next batch. */
   queue: Job[]
   rooms: Set<string>
   timer: NodeJS.Timeout | null
@@ -72,8 +80,10 @@ export class Validator {
   private spare: Thread | null = null
   private nextId = 0
   private closed = false
+  private readonly poster: Pacer
 
   constructor(private readonly opts: ValidatorOptions) {
+    this.poster = new Pacer(opts.postWindowMs, () => this.postBatches())
     for (let i = 0; i < Math.max(1, opts.threads); i++) {
       const lane: Lane = { thread: this.spawn(), queue: [], rooms: new Set(), timer: null, stalledBy: null, sample: null }
       this.lanes.push(lane)
@@ -120,7 +130,7 @@ export class Validator {
   private submit(op: Job['op'], room: string, updates: Uint8Array[], limitMs: number): Promise<void> {
     if (this.closed) return Promise.reject(new UpdateRejected('closed', 'server is shutting down'))
     return new Promise<void>((resolve, reject) => {
-      this.dispatch({ id: this.newId(), op, room, updates, limitMs, resolve, reject })
+      this.dispatch({ id: this.newId(), op, room, updates, limitMs, resolve, reject, posted: false })
     })
   }
 
@@ -136,7 +146,7 @@ export class Validator {
       if (job.op !== 'open') {
         const state = this.opts.stateOf(job.room)
         if (!state) return job.reject(new UpdateRejected('invalid', 'document is not open'))
-        this.push(lane, { id: this.newId(), op: 'open', room: job.room, updates: [state], limitMs: openLimit(state.length), resolve: noop, reject: noop })
+        this.push(lane, this.internal('open', job.room, [state], openLimit(state.length)))
       }
       this.laneOf.set(job.room, lane)
       lane.rooms.add(job.room)
@@ -155,10 +165,25 @@ export class Validator {
     return pool.reduce((a, b) => (b.rooms.size < a.rooms.size ? b : a))
   }
 
+  private internal(op: Job['op'], room: string, updates: Uint8Array[], limitMs: number): Job {
+    return { id: this.newId(), op, room, updates, limitMs, resolve: noop, reject: noop, posted: false }
+  }
+
   private push(lane: Lane, job: Job): void {
+    job.posted = false
     lane.queue.push(job)
-    lane.thread.post(job.id, job.op, job.room, job.updates)
-    if (lane.queue.length === 1) this.arm(lane)
+    this.poster.request()
+  }
+
+  /** Hands every queued job to its thread, one message per lane. */
+  private postBatches(): void {
+    for (const lane of this.lanes) {
+      const batch = lane.queue.filter((j) => !j.posted)
+      if (batch.length === 0) continue
+      for (const job of batch) job.posted = true
+      lane.thread.post(batch)
+      if (!lane.timer) this.arm(lane)
+    }
   }
 
   /** Forgets where a room's replica lives; the old lane drops it, the next job rebuilds it elsewhere. */
@@ -167,7 +192,7 @@ export class Validator {
     if (!lane) return
     this.laneOf.delete(room)
     lane.rooms.delete(room)
-    if (!this.closed) this.push(lane, { id: this.newId(), op: 'drop', room, updates: [], limitMs: 1000, resolve: noop, reject: noop })
+    if (!this.closed) this.push(lane, this.internal('drop', room, [], 1000))
   }
 
   private spawn(): Thread {
@@ -179,16 +204,18 @@ export class Validator {
     thread.onReply((reply) => {
       if (lane.thread !== thread) return
       if (reply.ready) return this.arm(lane)
-      const index = lane.queue.findIndex((j) => j.id === reply.id)
-      if (index < 0) return
-      const [job] = lane.queue.splice(index, 1)
-      if (index === 0) {
-        lane.stalledBy = null
-        this.arm(lane)
+      for (const result of reply.results ?? []) {
+        const index = lane.queue.findIndex((j) => j.id === result.id)
+        if (index < 0) continue // moved to another lane meanwhile
+        const [job] = lane.queue.splice(index, 1)
+        if (result.ok) job.resolve()
+        else {
+          job.reject(new UpdateRejected('invalid', result.error ?? 'invalid update'))
+          if (job.op !== 'drop') this.unassign(job.room) // the replica may be half-applied: rebuild it
+        }
       }
-      if (reply.ok) return job.resolve()
-      job.reject(new UpdateRejected('invalid', reply.error ?? 'invalid update'))
-      if (job.op !== 'drop') this.unassign(job.room) // the replica may be half-applied: rebuild it
+      lane.stalledBy = null
+      this.arm(lane)
     })
     thread.onDeath((oom, message) => {
       if (lane.thread !== thread || this.closed) return
@@ -201,13 +228,19 @@ export class Validator {
     return this.nextId
   }
 
-  /** Starts the watchdog for the job at the head of the queue (once the thread is ready to run it). */
+  /** Starts the watchdog while the thread has jobs in hand (once it is ready to run them). */
   private arm(lane: Lane, ms?: number): void {
     if (lane.timer) clearTimeout(lane.timer)
     lane.timer = null
-    const head = lane.queue[0]
-    if (!lane.thread.ready || !head) return
-    lane.timer = setTimeout(() => this.watchdog(lane), ms ?? head.limitMs)
+    const first = lane.queue.find((j) => j.posted)
+    if (!lane.thread.ready || !first) return
+    lane.timer = setTimeout(() => this.watchdog(lane), ms ?? first.limitMs)
+  }
+
+  /** The job the thread is running now, if it is one of this lane's. */
+  private running(lane: Lane): Job | undefined {
+    const id = lane.thread.runningId()
+    return id === 0 ? undefined : lane.queue.find((j) => j.id === id)
   }
 
   /**
@@ -221,10 +254,11 @@ export class Validator {
    * loop may have been busy), look again shortly.
    */
   private watchdog(lane: Lane): void {
-    const head = lane.queue[0]
-    if (!head) return
+    lane.timer = null
+    const head = this.running(lane)
+    if (!head) return this.arm(lane, 5)
     const wall = lane.thread.elapsed(head.id)
-    if (wall === null) return this.arm(lane, Math.min(head.limitMs, 5))
+    if (wall === null) return this.arm(lane, 5)
     const cpu = lane.thread.cpuMs()
     const sample = lane.sample?.jobId === head.id ? lane.sample : null
     let estimate = wall
@@ -246,23 +280,25 @@ export class Validator {
   }
 
   /**
-   * The head job has run past its limit in wall-clock time without using that much CPU (the machine is
-   * busy): other rooms' jobs waiting behind it move to another lane, rebuilt from the main thread's state,
-   * so they do not wait for it. The job keeps its lane until it finishes or is judged.
+   * A job has run past its limit in wall-clock time without using that much CPU (the machine is busy):
+   * other rooms' jobs waiting behind it move to another lane, rebuilt from the main thread's state, so they
+   * do not wait for it. (Their copies already handed to this thread run later, unheeded.) The job keeps its
+   * lane until it finishes or is judged.
    */
   private evacuate(lane: Lane, room: string): void {
     lane.stalledBy = room
     if (this.pickLane() === lane) return
-    const moving = lane.queue.slice(1).filter((j) => j.room !== room && j.op !== 'drop')
+    const moving = lane.queue.filter((j) => j.room !== room && j.op !== 'drop')
     if (moving.length === 0) return
     lane.queue = lane.queue.filter((j) => !moving.includes(j))
     for (const r of new Set(moving.map((j) => j.room))) this.unassign(r)
     for (const job of moving) this.dispatch(job)
   }
 
-  /** The head job overran or killed the thread: reject it, hand the lane to the spare, re-dispatch the rest. */
+  /** A job overran or killed the thread: reject it, hand the lane to the spare, re-dispatch the rest. */
   private fail(lane: Lane, reason: RejectReason, message: string): void {
-    const [culprit, ...rest] = lane.queue
+    const culprit = this.running(lane) ?? lane.queue.find((j) => j.posted)
+    const rest = lane.queue.filter((j) => j !== culprit)
     this.opts.log('warn', 'collab validator thread replaced', { reason, room: culprit?.room, op: culprit?.op })
     if (lane.timer) clearTimeout(lane.timer)
     lane.timer = null
