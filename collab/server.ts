@@ -6,10 +6,12 @@
  * message type 100 = varuint(count), meaning "your first `count` sync step-2/update messages on this
  * socket are committed to disk" (protocol.ts). Stock clients never receive it.
  *
- * The pieces, one concern per file: upgrade.ts (cookie + Origin + access, before the handshake),
- * access.ts (the domain rule), messages.ts (what each frame does), protocol.ts (the codec),
- * validator.ts (crafted updates are tried off the main thread first), persistence.ts (group commit,
- * compaction), rooms.ts (load once, idle unload), awareness.ts (trusted presence), limits.ts.
+ * The path of an update: messages.ts (what each frame does) → validator.ts (tried first on a replica in a
+ * validator thread, under time and memory limits, in paced batches) → persistence.ts (applied, appended
+ * and committed in one transaction for the whole batch, then broadcast once per room) → acks.
+ * The other pieces, one concern per file: upgrade.ts (cookie + Origin + access, before the handshake),
+ * access.ts (the domain rule, re-checked on changes), protocol.ts (the codec), rooms.ts (load once, idle
+ * unload), room.ts, connection.ts, awareness.ts (trusted presence), limits.ts, pacer.ts, identity.ts.
  *
  * Close codes (close-codes.ts): 4401 session ended, 4403 access removed, 4404 document gone, 4400 bad
  * message, 4413 too large, 4429 rate, 4500 load failure (the client retries), 1001 shutdown. The API keeps
