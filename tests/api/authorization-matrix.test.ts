@@ -9,6 +9,9 @@ import { generateToken, hashToken } from '../../db/tokens.ts'
 import { newId } from '../../db/ids.ts'
 import { startTestHub, type TestHub } from '../helpers/hub.ts'
 import { makeDocument } from '../helpers/documents.ts'
+import * as Y from 'yjs'
+import { loadDocumentState } from '../../db/queries/document-state.ts'
+import { docFromUpdate } from '../../domain/document-content.ts'
 
 const ACTORS = ['anonymous', 'outsider', 'observer', 'member', 'otherChair', 'chair', 'secretariat'] as const
 type ActorName = (typeof ACTORS)[number]
@@ -71,6 +74,31 @@ async function freshJoinRequest() {
 const doc = (state: Parameters<typeof makeDocument>[1]['state']) => makeDocument(hub, { body: 'data', state, createdBy: ids.chair! })
 /** Readers of a body-only document: its observer, member and chair, and the secretariat. */
 const readers = (status: number) => E(401, 404, status, status, 404, status, status)
+
+/** A draft of the data group with one paragraph of text, and anchor JSON for its first word. */
+async function draftWithText() {
+  const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: ids.chair!, text: 'Principles for trustworthy data flows' })
+  const text = (docFromUpdate(await loadDocumentState(hub.conn.db, id)).getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+  const enc = (i: number, assoc: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, i, assoc))).toString('base64')
+  return { id, anchor: { start: enc(0, 0), end: enc('Principles'.length, -1) } }
+}
+
+/**
+ * A thread started through the API by a third person (a fresh member, so no actor is its author): a
+ * comment, a resolved comment, or a suggestion.
+ */
+async function freshThread(kind: 'comment' | 'resolved' | 'suggestion' = 'comment') {
+  const author = await hub.makeUser()
+  await hub.addMember('data', author.id, 'member')
+  const { id, anchor } = await draftWithText()
+  const json = kind === 'suggestion' ? { kind, anchor, proposal: 'Rules', body: 'Plainer.' } : { anchor, body: 'Which principles?' }
+  const res = await hub.request('POST', `/api/documents/${id}/comments`, { cookie: author.cookie, json })
+  if (res.status !== 201) throw new Error(`thread: ${res.status} ${await res.text()}`)
+  const thread = (await res.json()) as { id: string }
+  if (kind === 'resolved') await hub.request('POST', `/api/comments/${thread.id}/resolve`, { cookie: author.cookie })
+  return { documentId: id, threadId: thread.id }
+}
+
 const inFuture = () => new Date(Date.now() + 3 * 86_400_000).toISOString()
 
 const CASES: Case[] = [
@@ -236,6 +264,32 @@ const CASES: Case[] = [
     route: 'POST /api/consensus-calls/:id/close',
     make: async () => ({ path: `/api/consensus-calls/${(await doc('consensus_call')).callId}/close`, json: { finding: 'no_consensus', note: 'More work needed' } }),
     expect: E(401, 404, 403, 403, 404, 200, 403),
+  },
+  { route: 'GET /api/me/notifications', make: async () => ({ path: '/api/me/notifications' }), expect: signedIn(200) },
+  { route: 'POST /api/me/notifications/read', make: async () => ({ path: '/api/me/notifications/read', json: { all: true } }), expect: signedIn(200) },
+  { route: 'GET /api/documents/:id/authorship', make: async () => ({ path: `/api/documents/${(await draftWithText()).id}/authorship` }), expect: readers(200) },
+  { route: 'GET /api/documents/:id/comments', make: async () => ({ path: `/api/documents/${(await freshThread()).documentId}/comments` }), expect: readers(200) },
+  {
+    // Reading is enough to comment: observers and the secretariat comment without edit rights.
+    route: 'POST /api/documents/:id/comments',
+    make: async () => {
+      const { id, anchor } = await draftWithText()
+      return { path: `/api/documents/${id}/comments`, json: { anchor, body: 'Define “trustworthy”?' } }
+    },
+    expect: readers(201),
+  },
+  { route: 'POST /api/comments/:id/replies', make: async () => ({ path: `/api/comments/${(await freshThread()).threadId}/replies`, json: { body: 'Agreed.' } }), expect: readers(201) },
+  // Resolving, reopening and deleting belong to the thread's author (nobody here) and the chairs.
+  { route: 'POST /api/comments/:id/resolve', make: async () => ({ path: `/api/comments/${(await freshThread()).threadId}/resolve` }), expect: E(401, 404, 403, 403, 404, 200, 403) },
+  { route: 'POST /api/comments/:id/reopen', make: async () => ({ path: `/api/comments/${(await freshThread('resolved')).threadId}/reopen` }), expect: E(401, 404, 403, 403, 404, 200, 403) },
+  { route: 'DELETE /api/comments/:id', make: async () => ({ path: `/api/comments/${(await freshThread()).threadId}` }), expect: E(401, 404, 403, 403, 404, 200, 403) },
+  // Deciding a suggestion belongs to the editors (members and chairs while the text is editable).
+  { route: 'POST /api/comments/:id/accept', make: async () => ({ path: `/api/comments/${(await freshThread('suggestion')).threadId}/accept` }), expect: E(401, 404, 403, 200, 404, 200, 403) },
+  { route: 'POST /api/comments/:id/reject', make: async () => ({ path: `/api/comments/${(await freshThread('suggestion')).threadId}/reject` }), expect: E(401, 404, 403, 200, 404, 200, 403) },
+  {
+    route: 'POST /api/documents/:id/suggestions/:decision',
+    make: async () => ({ path: `/api/documents/${(await freshThread('suggestion')).documentId}/suggestions/accept-all` }),
+    expect: E(401, 404, 403, 200, 404, 200, 403),
   },
   { route: 'GET /api/publications', make: async () => ({ path: '/api/publications?q=Document' }), expect: E(200, 200, 200, 200, 200, 200, 200) },
   { route: 'GET /api/publications/:slug', make: async () => ({ path: `/api/publications/${publishedSlug}` }), expect: E(200, 200, 200, 200, 200, 200, 200) },
