@@ -1,8 +1,9 @@
 /**
  * One websocket connection to one document: who it is, what it may do, and its counters. Sending goes
- * through `send`, which drops a client whose unread backlog grows past the limit (a slow or stalled reader
+ * through `send` (or `sendAll`, several messages in one write), which drops a client whose unread backlog grows past the limit (a slow or stalled reader
  * must not make the server buffer without bound; others are unaffected).
  */
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { CloseCode } from './close-codes.ts'
 import type { Identity } from './identity.ts'
@@ -31,6 +32,8 @@ export class Connection {
 
   constructor(
     readonly ws: WebSocket,
+    /** The upgraded TCP socket under `ws`, corked around a batch so its messages leave in one write. */
+    private readonly socket: Duplex,
     readonly documentId: string,
     readonly identity: Identity,
     public access: Access,
@@ -50,6 +53,18 @@ export class Connection {
       this.onSlowReader(this)
       this.ws.terminate()
     }
+  }
+
+  /**
+   * Sends several messages in one system call: the socket is corked while ws frames them, so the kernel
+   * sees one writev instead of one per message (a write costs far more than framing a small message).
+   */
+  sendAll(messages: readonly Buffer[]): void {
+    if (messages.length === 0) return
+    if (messages.length === 1) return this.send(messages[0])
+    this.socket.cork()
+    for (const message of messages) this.send(message)
+    this.socket.uncork()
   }
 
   close(code: CloseCode, reason: string, revoke = false): void {

@@ -4,9 +4,10 @@
  * Validated updates collect per room. A flush applies them to the room docs, appends the effective updates
  * to `document_updates` and commits, all in one synchronous step and one SQLite transaction for every room
  * (synchronous=FULL: one fsync per batch, not per update). Only after the commit returns are the updates
- * broadcast (one message per room per batch, the same Buffer to every socket) and the senders who asked
- * for it told how many of their messages are saved. Flushes are at least `batchWindowMs` apart (pacer.ts),
- * so under load batches grow instead of fsyncs multiplying; an update after a quiet spell goes out at once.
+ * broadcast (one message per sender, each encoded once and shared by every socket; a socket's messages
+ * and its "saved" count leave in one write) and the senders who asked for it told how many of their
+ * messages are saved. Flushes are at least `batchWindowMs` apart (pacer.ts), so under load batches grow
+ * instead of fsyncs and socket writes multiplying; an update after a quiet spell goes out at once.
  *
  * If the commit throws, the docs of that batch hold updates the store does not: those rooms are dropped
  * (their clients reconnect, reload from the store and resend what they still have). The log is compacted
@@ -16,7 +17,7 @@
  */
 import * as Y from 'yjs'
 import type { CollabStore } from '../db/queries/collab-store.ts'
-import { Connection } from './connection.ts'
+import type { Connection } from './connection.ts'
 import { Pacer } from './pacer.ts'
 import { encodeSaved, encodeSync, SYNC_UPDATE } from './protocol.ts'
 import type { AcceptedUpdate, Room } from './room.ts'
@@ -35,9 +36,8 @@ export interface CommitterOptions {
 
 interface Outcome {
   room: Room
-  broadcasts: Uint8Array[]
-  /** Who the broadcast updates came from (a lone sender does not get its own update back). */
-  senders: Set<Connection | AcceptedUpdate>
+  /** One sync-update message per sender (a connection, or an update the hub applied itself). */
+  broadcasts: { from: Connection | AcceptedUpdate; message: Buffer }[]
   saved: Map<Connection, number>
   done: AcceptedUpdate[]
 }
@@ -125,36 +125,42 @@ export class Committer {
   }
 
   private applyGroups(room: Room, groups: Map<Connection | AcceptedUpdate, AcceptedUpdate[]>): Outcome {
-    const outcome: Outcome = { room, broadcasts: [], senders: new Set(), saved: new Map(), done: [] }
+    const outcome: Outcome = { room, broadcasts: [], saved: new Map(), done: [] }
     const at = this.opts.now()
     for (const [sender, items] of groups) {
       const conn = items[0].conn
-      const { store, broadcast } = room.applyUpdates(items.map((i) => i.update), conn)
+      const { store, broadcast, clients } = room.applyUpdates(items.map((i) => i.update), conn)
       if (store) {
-        const seq = this.opts.store.append(room.id, store, items[0].userId, at)
+        const newAuthors = clients?.filter((c) => !room.knownAuthors.has(c))
+        const seq = this.opts.store.append(room.id, store, items[0].userId, at, newAuthors)
+        for (const c of newAuthors ?? []) room.knownAuthors.add(c)
         room.log = { ...room.log, lastSeq: seq, logCount: room.log.logCount + 1, logBytes: room.log.logBytes + store.length }
       }
-      if (broadcast) {
-        outcome.broadcasts.push(broadcast)
-        outcome.senders.add(sender)
-      }
+      if (broadcast) outcome.broadcasts.push({ from: sender, message: encodeSync(SYNC_UPDATE, broadcast) })
       if (conn) outcome.saved.set(conn, items.length)
       outcome.done.push(...items.filter((i) => i.done))
     }
     return outcome
   }
 
-  private deliver({ room, broadcasts, senders, saved, done }: Outcome): void {
-    if (broadcasts.length > 0) {
-      const update = broadcasts.length === 1 ? broadcasts[0] : Y.mergeUpdates(broadcasts)
-      const message = encodeSync(SYNC_UPDATE, update)
-      const [only] = senders
-      room.broadcast(message, senders.size === 1 && only instanceof Connection ? only : null)
+  /**
+   * Each connection gets every sender's update but its own, and its "saved" count if it asked for acks,
+   * all in one write. Each message is encoded once and the same Buffer goes to every socket.
+   */
+  private deliver({ room, broadcasts, saved, done }: Outcome): void {
+    const messages: Buffer[] = []
+    for (const conn of room.conns) {
+      messages.length = 0
+      for (const b of broadcasts) if (b.from !== conn) messages.push(b.message)
+      const count = saved.get(conn)
+      if (count !== undefined) {
+        conn.saved += count
+        if (conn.wantsAcks) messages.push(encodeSaved(conn.saved))
+      }
+      conn.sendAll(messages)
     }
-    for (const [conn, count] of saved) {
-      conn.saved += count
-      if (conn.wantsAcks) conn.send(encodeSaved(conn.saved))
-    }
+    // Senders that left before their batch was delivered still count their saved messages.
+    for (const [conn, count] of saved) if (!room.conns.has(conn)) conn.saved += count
     for (const item of done) item.done?.()
   }
 

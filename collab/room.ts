@@ -29,6 +29,13 @@ export interface LogPosition {
   snapshotBytes: number
 }
 
+/** Client ids whose clock advanced in a transaction. */
+function movedClients(tr: Y.Transaction): number[] {
+  const moved: number[] = []
+  for (const [client, clock] of tr.afterState) if ((tr.beforeState.get(client) ?? 0) !== clock) moved.push(client)
+  return moved
+}
+
 export class Room {
   readonly conns = new Set<Connection>()
   readonly awareness: RoomAwareness
@@ -41,6 +48,8 @@ export class Room {
   /** Set when the in-memory doc may differ from the store (failed commit): the room must be dropped. */
   broken = false
   private captured: Uint8Array[] = []
+  /** Client ids whose author is already recorded for this document (saves a write per update). */
+  readonly knownAuthors = new Set<number>()
 
   constructor(
     readonly id: string,
@@ -62,20 +71,24 @@ export class Room {
 
   /**
    * Applies one connection's updates in one Yjs transaction and returns what to store (null if nothing
-   * changed) and what to broadcast. Normally both are the effective update Yjs reports. If parts of the
-   * input wait for missing dependencies, Yjs keeps them pending in memory and leaves them out of that
-   * report; then the raw input is stored instead, so nothing a later sync step 2 sends is only in memory.
+   * changed), what to broadcast, and the client ids whose state moved (whose authorship to record).
+   * Normally store and broadcast are both the effective update Yjs reports. If parts of the input wait for
+   * missing dependencies, Yjs keeps them pending in memory and leaves them out of that report; then the raw
+   * input is stored instead, so nothing a later sync step 2 sends is only in memory, and `clients` is null
+   * (the caller reads them from the stored update, as pending structs' clients have not moved yet).
    */
-  applyUpdates(updates: Uint8Array[], origin: Connection | null): { store: Uint8Array | null; broadcast: Uint8Array | null } {
+  applyUpdates(updates: Uint8Array[], origin: Connection | null): { store: Uint8Array | null; broadcast: Uint8Array | null; clients: number[] | null } {
     this.captured = []
-    this.doc.transact(() => {
+    let transaction: Y.Transaction | null = null
+    this.doc.transact((tr) => {
+      transaction = tr
       for (const update of updates) Y.applyUpdate(this.doc, update, origin)
     }, origin)
     const effective = this.captured.length <= 1 ? (this.captured[0] ?? null) : Y.mergeUpdates(this.captured)
     this.captured = []
     const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
-    const store = pending ? (updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)) : effective
-    return { store, broadcast: effective }
+    if (pending) return { store: updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), broadcast: effective, clients: null }
+    return { store: effective, broadcast: effective, clients: effective ? movedClients(transaction!) : [] }
   }
 
   syncStep1(): Buffer {

@@ -188,8 +188,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       released: (room) => committer.request(room),
     })
 
-  function attach(ws: WebSocket, auth: Extract<UpgradeResult, { ok: true }>, authEpoch: number): void {
-    const conn = new Connection(ws, auth.documentId, auth.identity, auth.access, auth.sessionExpiresAt, auth.wantsAcks, limits, (c) =>
+  function attach(ws: WebSocket, socket: Duplex, auth: Extract<UpgradeResult, { ok: true }>, authEpoch: number): void {
+    const conn = new Connection(ws, socket, auth.documentId, auth.identity, auth.access, auth.sessionExpiresAt, auth.wantsAcks, limits, (c) =>
       log('warn', 'collab client not reading, disconnected', { room: c.documentId, user: c.identity.userId }),
     )
     connections.add(conn)
@@ -272,7 +272,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
           if (!auth.ok) return refuseUpgrade(socket, auth.status, auth.message)
           if (closing) return refuseUpgrade(socket, 503, 'Server is shutting down.')
           if (socket.destroyed) return
-          wss.handleUpgrade(req, socket, head, (ws) => attach(ws, auth, authEpoch))
+          wss.handleUpgrade(req, socket, head, (ws) => attach(ws, socket, auth, authEpoch))
         },
         (err: unknown) => {
           log('error', 'collab upgrade failed', { error: String(err) })

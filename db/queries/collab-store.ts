@@ -16,8 +16,11 @@ export interface StoredDocument {
 export interface CollabStore {
   exists(documentId: string): boolean
   load(documentId: string): StoredDocument
-  /** Appends one update to the log (and records its client ids' author); returns its sequence number. Call inside `transaction`. */
-  append(documentId: string, update: Uint8Array, userId: string, at: number): number
+  /**
+   * Appends one update to the log and records `userId` as the author of its client ids (`clients`, or
+   * those the update itself names when null); returns its sequence number. Call inside `transaction`.
+   */
+  append(documentId: string, update: Uint8Array, userId: string, at: number, clients?: Iterable<number> | null): number
   /** Replaces the snapshot and drops the log entries it covers. Call inside `transaction`. */
   compact(documentId: string, state: Uint8Array, upTo: number, at: number): void
   transaction<T>(fn: () => T): T
@@ -54,8 +57,8 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
   const insertAuthor = sqlite.prepare<[string, number, string, number]>(
     'INSERT OR IGNORE INTO document_authors (document_id, client_id, user_id, first_at) VALUES (?, ?, ?, ?)',
   )
-  const recordAuthors = (documentId: string, update: Uint8Array, userId: string, at: number) => {
-    for (const client of Y.parseUpdateMeta(update).to.keys()) insertAuthor.run(documentId, client, userId, at)
+  const recordAuthors = (documentId: string, clients: Iterable<number>, userId: string, at: number) => {
+    for (const client of clients) insertAuthor.run(documentId, client, userId, at)
   }
   const inTransaction = sqlite.transaction((fn: () => unknown) => fn())
 
@@ -68,8 +71,8 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
       const updates = selectUpdates.all(documentId, snap?.up_to ?? 0).map((r) => ({ seq: r.id, update: r.update }))
       return { snapshot: snap ? { state: snap.state, upTo: snap.up_to } : null, updates }
     },
-    append(documentId, update, userId, at) {
-      recordAuthors(documentId, update, userId, at)
+    append(documentId, update, userId, at, clients) {
+      recordAuthors(documentId, clients ?? Y.parseUpdateMeta(update).to.keys(), userId, at)
       return Number(insertUpdate.run(documentId, update, userId, at).lastInsertRowid)
     },
     compact(documentId, state, upTo, at) {
