@@ -12,6 +12,7 @@ import { newId } from '../../db/ids.ts'
 import { createSession } from '../../db/session-auth.ts'
 import { HubError, conflict, gone } from '../../domain/errors.ts'
 import { clearSessionCookie, setSessionCookie } from '../auth/cookies.ts'
+import { reservePasswordAttempt } from '../auth/password-attempt.ts'
 import { loadMe } from '../presenters/me.ts'
 import { MeSchema } from '../presenters/users.ts'
 import { errors, jsonBody, ok, OkSchema } from '../openapi.ts'
@@ -68,20 +69,16 @@ const resetPassword = createRoute({
 
 export const authRoutes = newRouter()
   .openapi(login, async (c) => {
-    const { db, now, passwords, throttle } = c.var.deps
+    const { db, now, passwords } = c.var.deps
     const body = c.req.valid('json')
     const address = body.email.trim().toLowerCase()
-    const waitMs = throttle.blockedFor(address, now())
-    if (waitMs > 0) {
-      await recordAudit(db, now(), { actorId: null, action: 'auth.login_throttled', subjectType: 'user', data: { email: address } })
-      c.header('Retry-After', String(Math.ceil(waitMs / 1000)))
-      throw new HubError(429, 'too_many_attempts', 'Too many failed sign-in attempts. Try again later.')
-    }
+    // The slot is taken before any await: parallel guesses cannot all see a free one.
+    const attempt = await reservePasswordAttempt(c, address, { action: 'auth.login_throttled', actorId: null })
     const user = await findUserByEmail(db, address)
     const usable = user && user.disabled_at === null && user.password_hash
     const valid = usable ? await passwords.verify(user.password_hash!, body.password) : (await passwords.verifyDummy(body.password), false)
     if (!valid || !user) {
-      throttle.recordFailure(address, now())
+      attempt.failed()
       await recordAudit(db, now(), {
         actorId: null,
         action: 'auth.login_failed',
@@ -91,7 +88,7 @@ export const authRoutes = newRouter()
       })
       throw invalidCredentials()
     }
-    throttle.reset(address)
+    attempt.succeeded()
     const { token, session } = await createSession(db, user.id, now(), c.req.header('user-agent'))
     setSessionCookie(c, token, session.expiresAt)
     await recordAudit(db, now(), { actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id })

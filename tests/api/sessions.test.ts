@@ -74,6 +74,27 @@ describe('sign-in', () => {
     expect(later.status).toBe(200)
   })
 
+  it('holds the limit against 30 parallel wrong-password attempts, and then refuses the right password too', async () => {
+    const p = await personWithPassword()
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, () => hub.request('POST', '/api/auth/login', { json: { email: p.email, password: 'wrong-password' } })),
+    )
+    const statuses = attempts.map((r) => r.status)
+    const evaluated = statuses.filter((s) => s === 401).length
+    expect(evaluated).toBeLessThanOrEqual(10)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - evaluated)
+    const failures = await hub.conn.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'auth.login_failed')
+      .where('data', 'like', `%${p.email}%`)
+      .execute()
+    expect(failures.length).toBeLessThanOrEqual(10)
+    const right = await hub.request('POST', '/api/auth/login', { json: { email: p.email, password: p.password } })
+    expect(right.status).toBe(429)
+    expect((await right.json()).error.code).toBe('too_many_attempts')
+  })
+
   it('refuses a disabled account with the same answer as a wrong password', async () => {
     const p = await personWithPassword()
     const admin = await hub.signIn(ADMIN.email, ADMIN.password)
