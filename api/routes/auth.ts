@@ -89,17 +89,22 @@ export const authRoutes = newRouter()
       throw invalidCredentials()
     }
     attempt.succeeded()
-    const { token, session } = await createSession(db, user.id, now(), c.req.header('user-agent'))
+    const { token, session } = await db.transaction().execute(async (trx) => {
+      const created = await createSession(trx, user.id, now(), c.req.header('user-agent'))
+      await recordAudit(trx, now(), { actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id })
+      return created
+    })
     setSessionCookie(c, token, session.expiresAt)
-    await recordAudit(db, now(), { actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id })
     return c.json(await loadMe(db, user.id), 200)
   })
   .openapi(logout, async (c) => {
     const { db, now, notifier } = c.var.deps
     const session = c.var.session
     if (session) {
-      await deleteSession(db, session.id)
-      await recordAudit(db, now(), { actorId: session.userId, action: 'auth.logout', subjectType: 'user', subjectId: session.userId })
+      await db.transaction().execute(async (trx) => {
+        await deleteSession(trx, session.id)
+        await recordAudit(trx, now(), { actorId: session.userId, action: 'auth.logout', subjectType: 'user', subjectId: session.userId })
+      })
       notifier.sessionsEnded([session.id])
     }
     clearSessionCookie(c)

@@ -1,7 +1,7 @@
 /** The signed-in person: profile, password change and their own sessions. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { recordAudit } from '../../db/queries/audit.ts'
-import { deleteUserSessions, listUserSessions } from '../../db/queries/sessions.ts'
+import { deleteOwnSession, deleteUserSessions, listUserSessions } from '../../db/queries/sessions.ts'
 import { findUser, updateUser } from '../../db/queries/users.ts'
 import { HubError, notFound } from '../../domain/errors.ts'
 import { requireActor } from '../middleware/require.ts'
@@ -192,9 +192,10 @@ export const meRoutes = newRouter()
     const actor = requireActor(c)
     const { db, now, notifier } = c.var.deps
     const { id } = c.req.valid('param')
-    const deleted = await db.deleteFrom('sessions').where('id', '=', id).where('user_id', '=', actor.userId).executeTakeFirst()
-    if (Number(deleted.numDeletedRows) === 0) throw notFound('Session')
-    await recordAudit(db, now(), { actorId: actor.userId, action: 'auth.session_revoked', subjectType: 'user', subjectId: actor.userId })
+    await db.transaction().execute(async (trx) => {
+      if (!(await deleteOwnSession(trx, actor.userId, id))) throw notFound('Session')
+      await recordAudit(trx, now(), { actorId: actor.userId, action: 'auth.session_revoked', subjectType: 'user', subjectId: actor.userId })
+    })
     notifier.sessionsEnded([id])
     return c.json({ ok: true as const }, 200)
   })

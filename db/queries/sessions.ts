@@ -43,6 +43,12 @@ export async function deleteSession(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('sessions').where('id', '=', id).execute()
 }
 
+/** Deletes the session only if it belongs to this user; false when there was none. */
+export async function deleteOwnSession(db: Kysely<Database>, userId: string, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('sessions').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()
+  return Number(r.numDeletedRows) > 0
+}
+
 export async function deleteUserSessions(db: Kysely<Database>, userId: string, exceptId?: string): Promise<string[]> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId)
   if (exceptId) query = query.where('id', '!=', exceptId)
