@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely'
 import { findDocumentSubject } from '../db/queries/documents.ts'
 import type { Database } from '../db/schema.ts'
-import { loadActor, validateSessionToken } from '../db/session-auth.ts'
+import { checkSessionToken, loadActor } from '../db/session-auth.ts'
 import { documentAccess } from '../domain/permissions.ts'
 import { CLOSE } from './close-codes.ts'
 import type { Access, Connection } from './connection.ts'
@@ -46,7 +46,7 @@ export async function reevaluateAccess(conn: Connection, deps: ReevaluateDeps): 
   conn.gate++
   try {
     const decision = await decideAccess(deps.db, conn.identity.userId, conn.documentId)
-    const session = decision.kind === 'allow' ? await validateSessionToken(deps.db, conn.identity.token, deps.now()) : null
+    const session = decision.kind === 'allow' ? await checkSessionToken(deps.db, conn.identity.token, deps.now()) : null
     if (evaluation !== conn.evaluation) return
     if (decision.kind === 'deny') {
       return conn.close(decision.status === 404 ? CLOSE.notFound : CLOSE.forbidden, decision.reason, true)

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream'
 import type { Kysely } from 'kysely'
 import { findCollabIdentity } from '../db/queries/collab-identity.ts'
 import type { Database } from '../db/schema.ts'
-import { validateSessionToken } from '../db/session-auth.ts'
+import { checkSessionToken } from '../db/session-auth.ts'
 import { isAllowedOrigin } from '../domain/same-origin.ts'
 import { sessionTokenFromCookieHeader } from '../domain/session-policy.ts'
 import { decideAccess } from './access.ts'
@@ -34,7 +34,7 @@ export async function authenticateUpgrade(
     return { ok: false, status: 403, message: 'Origin not allowed.' }
   }
   const token = sessionTokenFromCookieHeader(req.headers.cookie)
-  const session = token ? await validateSessionToken(deps.db, token, deps.now()) : null
+  const session = token ? await checkSessionToken(deps.db, token, deps.now()) : null
   if (!token || !session) return { ok: false, status: 401, message: 'Sign in first.' }
   const documentId = match[1]
   const decision = await decideAccess(deps.db, session.userId, documentId)

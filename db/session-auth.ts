@@ -31,11 +31,24 @@ export async function createSession(
   return { token, session: { id, userId, expiresAt, renewed: false } }
 }
 
-export async function validateSessionToken(
-  db: Kysely<Database>,
-  token: string,
-  now: number,
-): Promise<ValidSession | null> {
+/**
+ * The session behind a cookie token, renewed when due (the API, which sends the cookie again when
+ * `renewed`). Expired sessions and sessions of disabled accounts are deleted and give null.
+ */
+export function validateSessionToken(db: Kysely<Database>, token: string, now: number): Promise<ValidSession | null> {
+  return readSession(db, token, now, true)
+}
+
+/**
+ * The same check without renewing: for the collab server, which has no response to carry a new cookie.
+ * Renewing there would move the expiry in the database only, so the API would never re-send the cookie
+ * and the browser would drop it at the old expiry while the session still ran.
+ */
+export function checkSessionToken(db: Kysely<Database>, token: string, now: number): Promise<ValidSession | null> {
+  return readSession(db, token, now, false)
+}
+
+async function readSession(db: Kysely<Database>, token: string, now: number, renew: boolean): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null
   const id = hashToken(token)
   const row = await findSessionWithUser(db, id)
@@ -49,7 +62,7 @@ export async function validateSessionToken(
     await deleteSession(db, id)
     return null
   }
-  if (verdict.kind === 'renew') {
+  if (verdict.kind === 'renew' && renew) {
     await setSessionExpiry(db, id, verdict.expiresAt)
     return { id, userId: row.user_id, expiresAt: verdict.expiresAt, renewed: true }
   }

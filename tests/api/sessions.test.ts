@@ -1,7 +1,9 @@
 /** Sign-in, sessions and cookies, against a real hub with a fake clock. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import { hashToken } from '../../db/tokens.ts'
 import { DAY_MS } from '../../domain/session-policy.ts'
+import { makeDocument } from '../helpers/documents.ts'
 import { ADMIN, startTestHub, type TestHub } from '../helpers/hub.ts'
 
 let clock = Date.parse('2026-01-01T00:00:00Z')
@@ -136,6 +138,36 @@ describe('session lifetime', () => {
     }
     clock = start + 90 * DAY_MS
     expect((await me(cookie)).status).toBe(401)
+  })
+})
+
+describe('renewal when the collab server sees the session first', () => {
+  /** Opens a websocket to a document with the cookie, waits until it is open, and closes it. */
+  async function openEditor(documentId: string, cookie: string): Promise<void> {
+    const ws = new WebSocket(`${hub.url.replace(/^http/, 'ws')}/collab/${documentId}`, { headers: { cookie, origin: hub.url } })
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve())
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)))
+      ws.once('error', reject)
+    })
+    ws.close()
+  }
+
+  it('a websocket upgrade does not renew the session, so the next API response still sends the renewed cookie', async () => {
+    const p = await personWithPassword()
+    await hub.addMember('data', p.id, 'member')
+    const { id: documentId } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: p.id })
+    const cookie = await hub.signIn(p.email, p.password)
+    const id = hashToken(tokenOf(cookie))
+    const expiry = async () => (await hub.conn.db.selectFrom('sessions').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow()).expires_at
+    const issued = await expiry()
+    clock += 16 * DAY_MS
+    await openEditor(documentId, cookie)
+    expect(await expiry()).toBe(issued)
+    const res = await me(cookie)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('set-cookie')).toContain(`hub_session=${tokenOf(cookie)}`)
+    expect(await expiry()).toBe(clock + 30 * DAY_MS)
   })
 })
 
