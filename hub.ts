@@ -33,7 +33,7 @@ export interface HubOptions {
   adminPassword?: string
   now?: () => number
   /** Builds the collab server on the hub's database (main.ts passes createCollabServer). */
-  collab?: (conn: Connection & { now: () => number; publicUrl: string | null }) => CollabServerLike
+  collab?: (conn: Connection & { now: () => number; publicUrl: string | null; trustProxy: boolean }) => CollabServerLike
   /** Mounts the web client (static files with history fallback) after the API. */
   web?: (app: Hono<AppEnv>) => void
   log?: (line: string) => void
@@ -53,19 +53,20 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const now = opts.now ?? Date.now
   const log = opts.log ?? ((line: string) => console.log(line))
   const publicUrl = opts.publicUrl ?? null
+  const trustProxy = opts.trustProxy ?? false
   const conn = openDatabase(path.join(opts.dataDir, 'hub.sqlite'))
   await migrateToLatest(conn.db)
   await seedOrganisation(conn.db, now())
 
   const passwords = createPasswordHasher()
-  const collab = opts.collab?.({ ...conn, now, publicUrl })
+  const collab = opts.collab?.({ ...conn, now, publicUrl, trustProxy })
   const app = createApi({
     db: conn.db,
     now,
     notifier: collab ?? noopNotifier,
     passwords,
     throttle: createSignInThrottle(),
-    config: { publicUrl, trustProxy: opts.trustProxy ?? false },
+    config: { publicUrl, trustProxy },
   })
   opts.web?.(app)
 

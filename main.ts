@@ -21,12 +21,13 @@ const hub = await startHub({
   adminEmail: env.HUB_ADMIN_EMAIL,
   adminPassword: env.HUB_ADMIN_PASSWORD,
   demo,
-  collab: ({ db, sqlite, now, publicUrl }) =>
+  collab: ({ db, sqlite, now, publicUrl, trustProxy }) =>
     createCollabServer({
       db,
       sqlite,
       now,
       publicUrl,
+      trustProxy,
       maxPayload: env.HUB_COLLAB_MAX_PAYLOAD ? Number(env.HUB_COLLAB_MAX_PAYLOAD) : undefined,
     }),
   web: (app) => mountWebClient(app, path.join(root, 'dist/client')),

@@ -46,6 +46,8 @@ export interface CollabOptions {
   sqlite: BetterSqlite3.Database
   now?: () => number
   publicUrl?: string | null
+  /** HUB_TRUST_PROXY=1: the upgrade believes X-Forwarded-Host/-Proto, as the API does. */
+  trustProxy?: boolean
   maxPayload?: number
   maxDocumentBytes?: number
   idleUnloadMs?: number
@@ -267,7 +269,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       if (closing) return refuseUpgrade(socket, 503, 'Server is shutting down.')
       socket.on('error', () => socket.destroy())
       const authEpoch = epoch
-      authenticateUpgrade(req, { db: opts.db, now, publicUrl: opts.publicUrl ?? null }).then(
+      authenticateUpgrade(req, { db: opts.db, now, publicUrl: opts.publicUrl ?? null, trustProxy: opts.trustProxy ?? false }).then(
         (auth) => {
           if (!auth.ok) return refuseUpgrade(socket, auth.status, auth.message)
           if (closing) return refuseUpgrade(socket, 503, 'Server is shutting down.')

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely'
 import { findCollabIdentity } from '../db/queries/collab-identity.ts'
 import type { Database } from '../db/schema.ts'
 import { checkSessionToken } from '../db/session-auth.ts'
-import { isAllowedOrigin } from '../domain/same-origin.ts'
+import { isSameOrigin, servedOverHttps, type RequestFacts, type SiteConfig } from '../domain/same-origin.ts'
 import { sessionTokenFromCookieHeader } from '../domain/session-policy.ts'
 import { decideAccess } from './access.ts'
 import type { Access } from './connection.ts'
@@ -25,15 +25,16 @@ const PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/
 
 export async function authenticateUpgrade(
   req: IncomingMessage,
-  deps: { db: Kysely<Database>; now: () => number; publicUrl: string | null },
+  deps: { db: Kysely<Database>; now: () => number; publicUrl: string | null; trustProxy?: boolean },
 ): Promise<UpgradeResult> {
   const url = new URL(req.url ?? '/', 'http://collab.invalid')
   const match = PATH.exec(url.pathname)
   if (!match) return { ok: false, status: 404, message: 'Unknown document.' }
-  if (!isAllowedOrigin(req.headers.origin, req.headers.host, deps.publicUrl)) {
-    return { ok: false, status: 403, message: 'Origin not allowed.' }
-  }
-  const token = sessionTokenFromCookieHeader(req.headers.cookie)
+  // The API's rules (domain/same-origin.ts) for Origin and for HTTPS, which picks the one cookie name.
+  const site: SiteConfig = { publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false }
+  const facts = upgradeFacts(req)
+  if (!isSameOrigin(site, facts)) return { ok: false, status: 403, message: 'Origin not allowed.' }
+  const token = sessionTokenFromCookieHeader(req.headers.cookie, servedOverHttps(site, facts))
   const session = token ? await checkSessionToken(deps.db, token, deps.now()) : null
   if (!token || !session) return { ok: false, status: 401, message: 'Sign in first.' }
   const documentId = match[1]
@@ -55,6 +56,20 @@ export async function authenticateUpgrade(
       institution: person.institution_name,
       color: userColor(session.userId),
     },
+  }
+}
+
+function upgradeFacts(req: IncomingMessage): RequestFacts {
+  const header = (name: string) => {
+    const value = req.headers[name]
+    return Array.isArray(value) ? value.join(',') : value
+  }
+  return {
+    origin: header('origin'),
+    host: header('host'),
+    forwardedHost: header('x-forwarded-host'),
+    forwardedProto: header('x-forwarded-proto'),
+    tls: 'encrypted' in req.socket && req.socket.encrypted === true,
   }
 }
 

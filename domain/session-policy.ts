@@ -27,14 +27,23 @@ export function newSessionExpiry(now: number): number {
 export const SESSION_COOKIE = 'hub_session'
 export const SECURE_SESSION_COOKIE = '__Host-hub_session'
 
-/** Reads the session token from a Cookie header, whichever of the two names carries it. */
-export function sessionTokenFromCookieHeader(header: string | undefined | null): string | null {
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE
+}
+
+/**
+ * Reads the session token from a Cookie header, under the one name the hub sets for this kind of request.
+ * Over HTTPS only the `__Host-` cookie counts: a plain `hub_session` could have been planted by a sibling
+ * subdomain or an http:// page (the prefix guarantees Secure, Path=/ and no Domain), so accepting it would
+ * undo what the prefix is for.
+ */
+export function sessionTokenFromCookieHeader(header: string | undefined | null, secure: boolean): string | null {
   if (!header) return null
+  const wanted = sessionCookieName(secure)
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
     if (eq < 0) continue
-    const name = part.slice(0, eq).trim()
-    if (name === SESSION_COOKIE || name === SECURE_SESSION_COOKIE) return part.slice(eq + 1).trim() || null
+    if (part.slice(0, eq).trim() === wanted) return part.slice(eq + 1).trim() || null
   }
   return null
 }

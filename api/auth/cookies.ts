@@ -4,19 +4,13 @@
  */
 import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../domain/session-policy.ts'
+import { sessionCookieName } from '../../domain/session-policy.ts'
 import type { AppEnv } from '../env.ts'
-
-export function servedOverHttps(c: Context<AppEnv>): boolean {
-  const { config } = c.var.deps
-  if (config.publicUrl) return config.publicUrl.startsWith('https:')
-  if (config.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true
-  return new URL(c.req.url).protocol === 'https:'
-}
+import { servedOverHttps } from '../request-facts.ts'
 
 export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: number): void {
   const secure = servedOverHttps(c)
-  setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+  setCookie(c, sessionCookieName(secure), token, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
@@ -27,7 +21,7 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: n
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
   const secure = servedOverHttps(c)
-  deleteCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, { path: '/', secure, httpOnly: true, sameSite: 'Lax' })
+  deleteCookie(c, sessionCookieName(secure), { path: '/', secure, httpOnly: true, sameSite: 'Lax' })
 }
 
 /** The client address for the audit log; X-Forwarded-For only counts behind a trusted proxy. */

@@ -5,18 +5,16 @@
  */
 import { createMiddleware } from 'hono/factory'
 import { HubError } from '../../domain/errors.ts'
-import { isAllowedOrigin } from '../../domain/same-origin.ts'
+import { isSameOrigin } from '../../domain/same-origin.ts'
 import type { AppEnv } from '../env.ts'
+import { requestFacts } from '../request-facts.ts'
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const sameOriginMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE.has(c.req.method)) return next()
-  const origin = c.req.header('origin')
-  const host = c.var.deps.config.trustProxy ? (c.req.header('x-forwarded-host') ?? c.req.header('host')) : c.req.header('host')
-  const sameOrigin = origin
-    ? isAllowedOrigin(origin, host, c.var.deps.config.publicUrl)
-    : c.req.header('sec-fetch-site') === 'same-origin'
+  const facts = requestFacts(c)
+  const sameOrigin = facts.origin ? isSameOrigin(c.var.deps.config, facts) : c.req.header('sec-fetch-site') === 'same-origin'
   if (!sameOrigin) throw new HubError(403, 'cross_origin', 'Requests that change data must come from the hub itself.')
   const hasBody = c.req.header('content-length') ? c.req.header('content-length') !== '0' : c.req.header('transfer-encoding') !== undefined
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()

@@ -3,12 +3,13 @@ import { createMiddleware } from 'hono/factory'
 import { loadActor, validateSessionToken } from '../../db/session-auth.ts'
 import { sessionTokenFromCookieHeader } from '../../domain/session-policy.ts'
 import { setSessionCookie } from '../auth/cookies.ts'
+import { servedOverHttps } from '../request-facts.ts'
 import type { AppEnv } from '../env.ts'
 
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   c.set('session', null)
   c.set('actor', null)
-  const token = sessionTokenFromCookieHeader(c.req.header('cookie'))
+  const token = sessionTokenFromCookieHeader(c.req.header('cookie'), servedOverHttps(c))
   if (token) {
     const { db, now } = c.var.deps
     const session = await validateSessionToken(db, token, now())

@@ -34,7 +34,7 @@ export async function startTestHub(opts: Partial<HubOptions> = {}): Promise<Test
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
     log: () => {},
-    collab: ({ db, sqlite, now, publicUrl }) => createCollabServer({ db, sqlite, now, publicUrl, log: () => {} }),
+    collab: ({ db, sqlite, now, publicUrl, trustProxy }) => createCollabServer({ db, sqlite, now, publicUrl, trustProxy, log: () => {} }),
     ...opts,
   })
   const { db } = hub.conn
