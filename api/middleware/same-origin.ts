@@ -1,7 +1,9 @@
 /**
- * Cross-site request protection: an unsafe method (POST, PUT, PATCH, DELETE) must come from our own origin
- * (Origin header, or Sec-Fetch-Site: same-origin when a browser sends no Origin) and, when it has a body,
- * carry a JSON content type: a cross-site form can send neither without a CORS preflight we never grant.
+ * Cross-site request protection: every unsafe method (POST, PUT, PATCH, DELETE) must come from our own
+ * origin (Origin header, or Sec-Fetch-Site: same-origin when a browser sends no Origin) and carry
+ * `Content-Type: application/json`, with a body or without one. A cross-site form or a "simple" fetch can
+ * send neither without a CORS preflight we never grant; requiring the type on bodyless requests too
+ * (sign-out, resolve, disable…) leaves no unsafe route that a plain cross-site POST could reach.
  */
 import { createMiddleware } from 'hono/factory'
 import { HubError } from '../../domain/errors.ts'
@@ -16,10 +18,9 @@ export const sameOriginMiddleware = createMiddleware<AppEnv>(async (c, next) => 
   const facts = requestFacts(c)
   const sameOrigin = facts.origin ? isSameOrigin(c.var.deps.config, facts) : c.req.header('sec-fetch-site') === 'same-origin'
   if (!sameOrigin) throw new HubError(403, 'cross_origin', 'Requests that change data must come from the hub itself.')
-  const hasBody = c.req.header('content-length') ? c.req.header('content-length') !== '0' : c.req.header('transfer-encoding') !== undefined
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
-  if (hasBody && type !== 'application/json') {
-    throw new HubError(415, 'unsupported_media_type', 'Send the request body as application/json.')
+  if (type !== 'application/json') {
+    throw new HubError(415, 'unsupported_media_type', 'Send requests that change data as application/json (Content-Type), even without a body.')
   }
   return next()
 })

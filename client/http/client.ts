@@ -20,8 +20,21 @@ export class ApiError extends Error {
   }
 }
 
-/** Same-origin requests: the session cookie goes along by default; JSON bodies carry their content type. */
-export const api = hc<ApiRoutes>('/api')
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Same-origin requests: the session cookie goes along by default. The server requires
+ * `Content-Type: application/json` on every unsafe request (its CSRF guard), but `hc` sets it only when
+ * there is a JSON body, so bodyless ones (sign out, resolve, disable…) get it here.
+ */
+const jsonFetch: typeof fetch = (input, init) => {
+  if (!UNSAFE.has((init?.method ?? 'GET').toUpperCase())) return fetch(input, init)
+  const headers = new Headers(init?.headers)
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+  return fetch(input, { ...init, headers })
+}
+
+export const api = hc<ApiRoutes>('/api', { fetch: jsonFetch })
 
 type Success<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
 

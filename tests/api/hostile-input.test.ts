@@ -147,6 +147,24 @@ describe('request guards', () => {
     expect(text.status).toBe(415)
   })
 
+  it('refuses bodyless unsafe requests without a JSON content type, and changes nothing', async () => {
+    const cookie = await hub.signIn(ADMIN.email, ADMIN.password)
+    const other = await hub.signIn(ADMIN.email, ADMIN.password)
+    const otherId = hashToken(other.split('=')[1])
+    const bare = (method: string, p: string, headers: Record<string, string> = {}) => fetch(hub.url + p, { method, headers: { origin: hub.url, cookie, ...headers } })
+    for (const [method, p] of [['POST', '/api/auth/logout'], ['DELETE', `/api/me/sessions/${otherId}`]]) {
+      for (const headers of [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }]) {
+        const res = await bare(method, p, headers)
+        expect(res.status, `${method} ${p} ${JSON.stringify(headers)}`).toBe(415)
+        expect((await res.json()).error.code).toBe('unsupported_media_type')
+      }
+    }
+    expect((await hub.request('GET', '/api/me', { cookie })).status).toBe(200)
+    expect((await hub.request('GET', '/api/me', { cookie: other })).status).toBe(200)
+    expect((await bare('DELETE', `/api/me/sessions/${otherId}`, { 'content-type': 'application/json' })).status).toBe(200)
+    expect((await bare('POST', '/api/auth/logout', { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200)
+  })
+
   it('answers 413 for bodies over 1 MiB', async () => {
     const res = await hub.request('POST', '/api/auth/login', { json: { email: 'a@example.org', password: 'x'.repeat(1024 * 1024 + 10) } })
     expect(res.status).toBe(413)

@@ -16,7 +16,7 @@ export const ADMIN = { email: 'admin@hub.test', password: 'admin-password-1' }
 
 export interface TestHub extends Hub {
   dataDir: string
-  /** A fetch bound to the hub, with Origin set and JSON bodies encoded. */
+  /** A fetch bound to the hub, with Origin set, JSON bodies encoded and a JSON content type on every unsafe method. */
   request(method: string, path: string, opts?: { cookie?: string; json?: unknown; headers?: Record<string, string> }): Promise<Response>
   makeUser(opts?: { email?: string; name?: string; secretariat?: boolean; institutionId?: string | null }): Promise<{ id: string; email: string; cookie: string; sessionId: string }>
   makeInstitution(opts?: { nameEn?: string; country?: string }): Promise<string>
@@ -45,10 +45,9 @@ export async function startTestHub(opts: Partial<HubOptions> = {}): Promise<Test
     const headers: Record<string, string> = { origin: hub.url, ...o.headers }
     if (o.cookie) headers.cookie = o.cookie
     let body: string | undefined
-    if (o.json !== undefined) {
-      headers['content-type'] ??= 'application/json'
-      body = typeof o.json === 'string' ? o.json : JSON.stringify(o.json)
-    }
+    if (o.json !== undefined) body = typeof o.json === 'string' ? o.json : JSON.stringify(o.json)
+    // As the web client does: every request that changes data says JSON, with a body or without one.
+    if (o.json !== undefined || !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase())) headers['content-type'] ??= 'application/json'
     return fetch(hub.url + p, { method, headers, body, redirect: 'manual' })
   }
 
