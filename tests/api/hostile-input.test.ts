@@ -153,7 +153,8 @@ describe('request guards', () => {
     const otherId = hashToken(other.split('=')[1])
     const bare = (method: string, p: string, headers: Record<string, string> = {}) => fetch(hub.url + p, { method, headers: { origin: hub.url, cookie, ...headers } })
     for (const [method, p] of [['POST', '/api/auth/logout'], ['DELETE', `/api/me/sessions/${otherId}`]]) {
-      for (const headers of [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }]) {
+      const variants: Record<string, string>[] = [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }]
+      for (const headers of variants) {
         const res = await bare(method, p, headers)
         expect(res.status, `${method} ${p} ${JSON.stringify(headers)}`).toBe(415)
         expect((await res.json()).error.code).toBe('unsupported_media_type')
