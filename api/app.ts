@@ -1,6 +1,6 @@
 /**
  * The API: one sub-app per resource, chained so `AppType` carries every route to the typed client.
- * Order of middleware: security headers → body limit → session → same-origin check → routes.
+ * Order of middleware: deps → security headers → body limit → session → same-origin check → routes.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
@@ -74,11 +74,11 @@ export function createApi(deps: ApiDeps) {
   api.route('/docs', docsRoutes)
 
   const app = new OpenAPIHono<AppEnv>()
-  app.use('*', securityHeaders)
   app.use('*', async (c, next) => {
     c.set('deps', deps)
     await next()
   })
+  app.use('*', securityHeaders)
   app.use(
     '/api/*',
     bodyLimit({
