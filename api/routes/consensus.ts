@@ -14,13 +14,13 @@ import { findUser } from '../../db/queries/users.ts'
 import { findVersionById } from '../../db/queries/versions.ts'
 import { newId } from '../../db/ids.ts'
 import { DISPOSITIONS, FINDINGS, STANCES, assertCallOpen, assertFindingValid, assertValidPosition, currentPositions, participantKey, stateAfterFinding, tally } from '../../domain/consensus.ts'
-import { badRequest, conflict, forbidden, notFound } from '../../domain/errors.ts'
+import { badRequest, conflict, notFound } from '../../domain/errors.ts'
 import { PARTICIPATING_ROLES } from '../../domain/roles.ts'
 import { chairs } from '../../domain/permissions.ts'
 import { checkTransition } from '../../domain/transitions.ts'
 import type { AppEnv } from '../env.ts'
 import { loadReadableDocument } from '../load-document.ts'
-import { auditDenied } from '../middleware/require.ts'
+import { denied } from '../audit-refusals.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
 import { iso, isoOrNull } from '../presenters/time.ts'
 import { newRouter } from '../router.ts'
@@ -204,8 +204,7 @@ export const consensusRoutes = newRouter()
     const { stance, reason } = c.req.valid('json')
     const role = actor.roles.get(subject.body.id)
     if (!role || !PARTICIPATING_ROLES.includes(role)) {
-      await auditDenied(c, actor, 'consensus.cast', call.id)
-      throw forbidden('Only chairs and members of the body state positions for their institution.')
+      throw denied('consensus.cast', call.id, 'Only chairs and members of the body state positions for their institution.')
     }
     assertValidPosition(stance, reason)
     const me = (await findUser(db, actor.userId))!

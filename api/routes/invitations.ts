@@ -14,6 +14,7 @@ import { generateToken, hashToken } from '../../db/tokens.ts'
 import { HubError, badRequest, conflict, notFound } from '../../domain/errors.ts'
 import { INVITATION_TTL_MS, assertInvitationUsable } from '../../domain/invitation-rules.ts'
 import { ROLES } from '../../domain/roles.ts'
+import { Denied } from '../audit-refusals.ts'
 import { absoluteLink, setSessionCookie } from '../auth/cookies.ts'
 import { loadBody } from '../load.ts'
 import { authorize } from '../middleware/require.ts'
@@ -176,7 +177,8 @@ export const invitationRoutes = newRouter()
       let created = false
       if (signedIn) {
         if (signedIn.userId !== existing?.id) {
-          throw new HubError(403, 'invitation_for_other_email', `This invitation was sent to ${inv.email}. Sign in with that account to accept it.`)
+          const message = `This invitation was sent to ${inv.email}. Sign in with that account to accept it.`
+          throw new Denied('invitation.accept', { type: 'body', id: inv.body_id }, message, 'invitation_for_other_email')
         }
         userId = signedIn.userId
       } else if (existing) {

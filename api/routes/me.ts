@@ -4,6 +4,7 @@ import { recordAudit } from '../../db/queries/audit.ts'
 import { deleteOwnSession, deleteUserSessions, listUserSessions } from '../../db/queries/sessions.ts'
 import { findUser, updateUser } from '../../db/queries/users.ts'
 import { HubError, notFound } from '../../domain/errors.ts'
+import { reservePasswordAttempt } from '../auth/password-attempt.ts'
 import { requireActor } from '../middleware/require.ts'
 import { errors, jsonBody, ok, OkSchema } from '../openapi.ts'
 import { loadMe } from '../presenters/me.ts'
@@ -158,10 +159,15 @@ export const meRoutes = newRouter()
     const actor = requireActor(c)
     const { db, now, passwords, notifier } = c.var.deps
     const body = c.req.valid('json')
-    const user = await findUser(db, actor.userId)
-    if (!user?.password_hash || !(await passwords.verify(user.password_hash, body.currentPassword))) {
+    const user = (await findUser(db, actor.userId))!
+    // The current password is guessed against the same budget as sign-in: a stolen session gains no extra guesses.
+    const attempt = await reservePasswordAttempt(c, user.email, { action: 'user.password_change_throttled', actorId: actor.userId, subjectId: actor.userId })
+    if (!user.password_hash || !(await passwords.verify(user.password_hash, body.currentPassword))) {
+      attempt.failed()
+      await recordAudit(db, now(), { actorId: actor.userId, action: 'user.password_change_failed', subjectType: 'user', subjectId: actor.userId })
       throw new HubError(400, 'wrong_password', 'The current password is incorrect.')
     }
+    attempt.succeeded()
     const hashed = await passwords.hash(body.newPassword)
     const ended = await db.transaction().execute(async (trx) => {
       await updateUser(trx, actor.userId, { password_hash: hashed })

@@ -10,8 +10,8 @@ import { notFound } from '../../domain/errors.ts'
 import { assertKeepsAChair } from '../../domain/membership-rules.ts'
 import { can } from '../../domain/permissions.ts'
 import { loadBody } from '../load.ts'
-import { auditDenied, authorize, requireActor } from '../middleware/require.ts'
-import { forbidden } from '../../domain/errors.ts'
+import { denied } from '../audit-refusals.ts'
+import { authorize, requireActor } from '../middleware/require.ts'
 import { errors, jsonBody, ok, OkSchema } from '../openapi.ts'
 import { newRouter } from '../router.ts'
 import { idParam, role } from '../schemas.ts'
@@ -67,10 +67,7 @@ export const memberRoutes = newRouter()
     const actor = requireActor(c)
     const subject = { body: toBodySubject(body) }
     const leaving = userId === actor.userId && can(actor, 'body.leave', subject)
-    if (!leaving && !can(actor, 'body.manage_members', subject)) {
-      await auditDenied(c, actor, 'body.manage_members', body.id)
-      throw forbidden()
-    }
+    if (!leaving && !can(actor, 'body.manage_members', subject)) throw denied('body.manage_members', body.id)
     await db.transaction().execute(async (trx) => {
       const membership = await findMembership(trx, body.id, userId)
       if (!membership) throw notFound('Member')

@@ -11,12 +11,12 @@ import { findVersion, listVersions } from '../../db/queries/versions.ts'
 import { docFromUpdate, replaceContent, toBlocks, toHTML, toProsemirrorJSON, type PMNode } from '../../domain/document-content.ts'
 import { conflict, notFound } from '../../domain/errors.ts'
 import { chairs } from '../../domain/permissions.ts'
-import { forbidden } from '../../domain/errors.ts'
 import { diffBlocks } from '../../domain/version-diff.ts'
 import { authoredBlocks } from '../../domain/authorship.ts'
 import { listDocumentAuthors } from '../../db/queries/authors.ts'
 import { loadReadableDocument } from '../load-document.ts'
-import { auditDenied, authorize } from '../middleware/require.ts'
+import { denied } from '../audit-refusals.ts'
+import { authorize } from '../middleware/require.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
 import { iso } from '../presenters/time.ts'
 import { newRouter } from '../router.ts'
@@ -139,10 +139,7 @@ export const versionRoutes = newRouter()
     const { db, now, notifier } = c.var.deps
     const { id, number } = c.req.valid('param')
     const { actor, subject, document } = await loadReadableDocument(c, id)
-    if (!chairs(actor, subject.body)) {
-      await auditDenied(c, actor, 'document.restore_version', id)
-      throw forbidden("Only the body's chairs can restore a version.")
-    }
+    if (!chairs(actor, subject.body)) throw denied('document.restore_version', id, "Only the body's chairs can restore a version.")
     if (document.state !== 'draft') throw conflict('not_draft', 'A version can be restored only while the document is a draft.')
     const version = await findVersion(db, id, number)
     if (!version) throw notFound('Version')
