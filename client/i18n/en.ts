@@ -2,6 +2,8 @@
  * English UI strings: the reference dictionary. `zh.ts` must have the same shape (the type checker says
  * so); `{{ name }}` marks a value filled in at runtime.
  */
+import { errorsEn } from './error-messages.ts'
+
 export const en = {
   app: {
     name: 'Consensus Hub',
@@ -33,34 +35,7 @@ export const en = {
     language: 'Language',
   },
   lang: { en: 'English', zh: '中文', switchTo: 'Switch language' },
-  errors: {
-    title: 'Something went wrong',
-    generic: 'Something went wrong. Please try again.',
-    network: 'The server could not be reached. Check your connection and try again.',
-    notFound: 'This page does not exist, or you do not have access to it.',
-    forbidden: 'You are not allowed to do this.',
-    invalid_credentials: 'The email or password is incorrect.',
-    too_many_attempts: 'Too many failed sign-in attempts. Try again in a few minutes.',
-    last_chair: 'A body must keep at least one chair. Appoint another chair first.',
-    already_member: 'This person is already a member of the body.',
-    request_pending: 'You have already asked to join; the chairs will decide.',
-    already_decided: 'This request has already been decided.',
-    email_taken: 'An account with this email already exists.',
-    wrong_password: 'The current password is incorrect.',
-    link_expired: 'This link is invalid, used or expired.',
-    invitation_used: 'This invitation has already been accepted.',
-    invitation_revoked: 'This invitation was withdrawn by the chair.',
-    invitation_expired: 'This invitation has expired. Ask the chair for a new one.',
-    body_archived: 'This body has been archived.',
-    sign_in_required: 'An account with this email already exists. Sign in first, then accept the invitation.',
-    invitation_for_other_email: 'This invitation was sent to another email address. Sign out and sign in with that account.',
-    slug_taken: 'A body with this short name already exists.',
-    last_secretariat: 'The hub must keep at least one secretariat account.',
-    cannot_disable_self: 'You cannot disable your own account.',
-    account_disabled: 'This account is disabled.',
-    already_set_up: 'The hub already has an account. Sign in instead.',
-    unauthenticated: 'Your session has ended. Please sign in again.',
-  },
+  errors: errorsEn,
   validation: {
     required: 'Required.',
     email: 'Enter a valid email address.',
@@ -120,24 +95,6 @@ export const en = {
     noAwaiting: 'Nothing is waiting for you.',
     activity: 'Recent activity in my bodies',
     noActivity: 'No activity yet.',
-  },
-  activity: {
-    someone: 'Someone',
-    'document.created': '{{ actor }} created a document',
-    'invitation.created': '{{ actor }} sent an invitation',
-    'invitation.accepted': '{{ actor }} joined through an invitation',
-    'invitation.revoked': '{{ actor }} withdrew an invitation',
-    'join_request.filed': '{{ actor }} asked to join',
-    'join_request.approved': '{{ actor }} approved a join request',
-    'join_request.declined': '{{ actor }} declined a join request',
-    'membership.role_changed': '{{ actor }} changed a member’s role',
-    'membership.removed': '{{ actor }} removed a member',
-    'membership.left': '{{ actor }} left the body',
-    'body.updated': '{{ actor }} updated the body',
-    'body.archived': '{{ actor }} archived the body',
-    'body.restored': '{{ actor }} restored the body',
-    'body.created': '{{ actor }} created the body',
-    other: '{{ actor }}: {{ action }}',
   },
   roles: { chair: 'Chair', member: 'Member', observer: 'Observer' },
   bodyKinds: {
@@ -285,6 +242,8 @@ export const en = {
     readOnlyRole: 'You can read this document but not edit it: your role in {{ body }} is {{ role }}.',
     readOnlyRoleOther: 'You can read this document but not edit it.',
     readOnlyFrozen: 'The text is frozen at this stage ({{ state }}) and can no longer be edited.',
+    readOnlyPublished: 'This document is published: its text no longer changes. A revision starts as a new draft.',
+    readOnlyWithdrawn: 'This document was withdrawn: its text no longer changes.',
     lostWrite: 'You can no longer edit this document. Changes you made since then were not saved.',
     status: {
       connecting: 'Connecting…',

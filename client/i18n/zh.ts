@@ -1,5 +1,6 @@
 /** 简体中文界面文字：与 en.ts 结构相同（由类型检查保证）。 */
 import type { Messages } from './en.ts'
+import { errorsZh } from './error-messages.ts'
 
 export const zh: Messages = {
   app: {
@@ -32,34 +33,7 @@ export const zh: Messages = {
     language: '语言',
   },
   lang: { en: 'English', zh: '中文', switchTo: '切换语言' },
-  errors: {
-    title: '出现问题',
-    generic: '出现问题，请重试。',
-    network: '无法连接服务器。请检查网络后重试。',
-    notFound: '此页面不存在，或您无权访问。',
-    forbidden: '您无权执行此操作。',
-    invalid_credentials: '邮箱或密码不正确。',
-    too_many_attempts: '登录失败次数过多，请几分钟后再试。',
-    last_chair: '每个机构至少须保留一名主席。请先任命另一名主席。',
-    already_member: '此人已是该机构成员。',
-    request_pending: '您已提交加入申请，请等待主席决定。',
-    already_decided: '该申请已处理。',
-    email_taken: '此邮箱已有账户。',
-    wrong_password: '当前密码不正确。',
-    link_expired: '此链接无效、已使用或已过期。',
-    invitation_used: '此邀请已被接受。',
-    invitation_revoked: '主席已撤回此邀请。',
-    invitation_expired: '此邀请已过期，请向主席申请新的邀请。',
-    body_archived: '该机构已归档。',
-    sign_in_required: '此邮箱已有账户。请先登录，再接受邀请。',
-    invitation_for_other_email: '此邀请发给了另一个邮箱。请退出登录，并使用该账户登录。',
-    slug_taken: '已有机构使用此简称。',
-    last_secretariat: '系统至少须保留一个秘书处账户。',
-    cannot_disable_self: '不能停用自己的账户。',
-    account_disabled: '此账户已停用。',
-    already_set_up: '系统已有账户，请直接登录。',
-    unauthenticated: '您的会话已结束，请重新登录。',
-  },
+  errors: errorsZh,
   validation: {
     required: '必填。',
     email: '请输入有效的邮箱地址。',
@@ -119,24 +93,6 @@ export const zh: Messages = {
     noAwaiting: '暂无待处理事项。',
     activity: '我参与机构的最新动态',
     noActivity: '暂无动态。',
-  },
-  activity: {
-    someone: '有人',
-    'document.created': '{{ actor }} 创建了一份文件',
-    'invitation.created': '{{ actor }} 发出了一份邀请',
-    'invitation.accepted': '{{ actor }} 通过邀请加入',
-    'invitation.revoked': '{{ actor }} 撤回了一份邀请',
-    'join_request.filed': '{{ actor }} 申请加入',
-    'join_request.approved': '{{ actor }} 批准了一项加入申请',
-    'join_request.declined': '{{ actor }} 拒绝了一项加入申请',
-    'membership.role_changed': '{{ actor }} 更改了成员角色',
-    'membership.removed': '{{ actor }} 移除了一名成员',
-    'membership.left': '{{ actor }} 退出了该机构',
-    'body.updated': '{{ actor }} 更新了机构信息',
-    'body.archived': '{{ actor }} 归档了该机构',
-    'body.restored': '{{ actor }} 恢复了该机构',
-    'body.created': '{{ actor }} 创建了该机构',
-    other: '{{ actor }}：{{ action }}',
   },
   roles: { chair: '主席', member: '成员', observer: '观察员' },
   bodyKinds: {
@@ -284,6 +240,8 @@ export const zh: Messages = {
     readOnlyRole: '您可以阅读但不能编辑此文件：您在{{ body }}的角色是{{ role }}。',
     readOnlyRoleOther: '您可以阅读但不能编辑此文件。',
     readOnlyFrozen: '文件处于“{{ state }}”阶段，正文已冻结，不能再编辑。',
+    readOnlyPublished: '此文件已发布，正文不再更改。修订须从新的草稿开始。',
+    readOnlyWithdrawn: '此文件已撤回，正文不再更改。',
     lostWrite: '您已不能再编辑此文件。此后所做的修改未被保存。',
     status: {
       connecting: '正在连接…',

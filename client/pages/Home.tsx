@@ -13,9 +13,12 @@ import { IconChevronRight, IconClock, IconFile, IconInbox, IconUsers } from '../
 import { Localized } from '../ui/Localized.tsx'
 import { ErrorBoundary } from 'solid-js'
 import { describeActivity } from './activity.ts'
+import { useActivityT } from './activity-i18n.ts'
+import { useWorkflowT } from './document/workflow-i18n.ts'
 
 export default function Home() {
   const { t, locale } = useI18n()
+  const texts = { a: useActivityT(), t, w: useWorkflowT() }
   const session = useSession()
   const [home, { refetch }] = createResource(() => call(api.me.home.$get()))
   const memberships = () => session.me.latest?.memberships ?? []
@@ -102,8 +105,8 @@ export default function Home() {
                               : null
                         return (
                           <li class="activity-item">
-                            <Show when={href()} fallback={<span>{describeActivity(e, t)}</span>}>
-                              <A href={href()!}>{describeActivity(e, t)}</A>
+                            <Show when={href()} fallback={<span>{describeActivity(e, texts)}</span>}>
+                              <A href={href()!}>{describeActivity(e, texts)}</A>
                             </Show>
                             <time dateTime={e.at} class="muted">
                               {relativeTime(e.at, locale())}
