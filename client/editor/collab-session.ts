@@ -19,6 +19,8 @@ export type AccessCheck = () => Promise<'write' | 'read' | DeniedReason | 'unkno
 
 export interface Peer {
   clientId: number
+  /** The account behind the connection, when the server puts it in awareness (`user.id`). */
+  userId: string | null
   name: string
   color: string
   institution: string | null
@@ -144,10 +146,11 @@ export function openCollabSession(documentId: string, opts: { writable: boolean;
   const onAwareness = () => {
     const list: Peer[] = []
     provider.awareness.getStates().forEach((value, clientId) => {
-      const user = (value as { user?: { name?: unknown; color?: unknown; institution?: unknown } }).user
+      const user = (value as { user?: { id?: unknown; name?: unknown; color?: unknown; institution?: unknown } }).user
       if (!user || typeof user.name !== 'string') return
       list.push({
         clientId,
+        userId: typeof user.id === 'string' ? user.id : null,
         name: user.name,
         color: typeof user.color === 'string' ? user.color : '#6b7280',
         institution: typeof user.institution === 'string' ? user.institution : null,

@@ -58,7 +58,9 @@ export function pickLocalized(locale: Locale, en: string | null | undefined, zh:
 export function formatDate(iso: string, locale: Locale): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return ''
-  return new Intl.DateTimeFormat(langTag(locale), { year: 'numeric', month: 'short', day: 'numeric' }).format(d)
+  // A bare date ("2026-03-01") is a calendar day, parsed as UTC midnight: shown in UTC it stays that day.
+  const timeZone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : undefined
+  return new Intl.DateTimeFormat(langTag(locale), { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(d)
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {

@@ -3,7 +3,7 @@ import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import type { DocumentSummary, HomeDocument } from '../http/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { relativeTime } from '../i18n/locale.ts'
+import { formatDateTime, relativeTime } from '../i18n/locale.ts'
 import { StateBadge } from './badges.tsx'
 import { IconFile } from './icons.ts'
 import { Localized } from './Localized.tsx'
@@ -35,7 +35,7 @@ export function DocumentList(props: { documents: readonly Doc[]; showBody?: bool
                   )}
                 </Show>
                 <span aria-hidden="true">·</span>
-                <time dateTime={d.updatedAt} title={new Date(d.updatedAt).toLocaleString()}>
+                <time dateTime={d.updatedAt} title={formatDateTime(d.updatedAt, locale())}>
                   {relativeTime(d.updatedAt, locale())}
                 </time>
               </div>

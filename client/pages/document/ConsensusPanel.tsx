@@ -1,119 +1,37 @@
 /**
- * The document's consensus call (the latest one): tally, each participant's position or "not responded",
- * every reason, the history of casts; the position form for participants and the close form for chairs.
+ * The document's consensus calls: the latest one in full, and the earlier ones (a document goes back to
+ * draft and is called again) each collapsed to one line, loaded when opened, with the same record: the
+ * finding, every position and reason, and the dispositions of formal objections.
  */
-import { createResource, For, Show } from 'solid-js'
-import { STANCES } from '../../../domain/consensus.ts'
+import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { formatDate } from '../../i18n/locale.ts'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
-import { CloseCallForm } from './CloseCallForm.tsx'
-import { PositionForm } from './PositionForm.tsx'
+import { CallDetailView } from './CallDetail.tsx'
+import type { CallSummary } from './workflow-types.ts'
 import { useWorkflowT } from './workflow-i18n.ts'
+import './consensus.css'
 
-function CallDetailView(props: { callId: string; onChanged: () => void }) {
+function PastCall(props: { call: CallSummary }) {
   const w = useWorkflowT()
-  const { pick } = useI18n()
-  const [detail, { refetch }] = createResource(() => props.callId, (id) => call(api['consensus-calls'][':id'].$get({ param: { id } })))
-  const changed = () => {
-    void refetch()
-    props.onChanged()
-  }
-  const participantName = (key: string) => {
-    const p = detail.latest?.participants.find((x) => x.key === key)
-    return p ? pick(p.name, p.nameZh).text : key
-  }
+  const { locale } = useI18n()
+  const [opened, setOpened] = createSignal(false)
+  const summary = () =>
+    w('consensus.pastCall', {
+      number: props.call.versionNumber,
+      finding: props.call.finding ? w(`consensus.findings.${props.call.finding}`) : w('consensus.closed'),
+      date: formatDate(props.call.closedAt ?? props.call.closesAt, locale()),
+    })
   return (
-    <Show when={!detail.error} fallback={<ErrorNotice error={detail.error} onRetry={refetch} />}>
-      <Show when={detail.latest} fallback={<Loading inline />}>
-        {(d) => (
-          <div class="call-detail">
-            <p class="call-meta">
-              <span class={`badge ${d().call.status === 'open' ? 'badge-consensus' : 'badge-agreed'}`}>{d().call.status === 'open' ? w('consensus.open') : w('consensus.closed')}</span>{' '}
-              {w('consensus.onVersion', { number: d().call.versionNumber })} · {w('consensus.closes', { date: new Date(d().call.closesAt).toLocaleDateString() })}
-            </p>
-            <Show when={d().call.finding}>
-              {(f) => (
-                <p class="call-finding">
-                  <strong>{w('consensus.findingLabel', { finding: w(`consensus.findings.${f()}`) })}</strong>
-                  <Show when={d().call.findingNote}> — {d().call.findingNote}</Show>
-                </p>
-              )}
-            </Show>
-            <h3 class="workflow-subtitle">{w('consensus.tally')}</h3>
-            <p>{w('consensus.responded', { responded: d().tally.responded, participants: d().tally.participants })}</p>
-            <ul class="tally" aria-label={w('consensus.tally')}>
-              <For each={STANCES}>
-                {(s) => (
-                  <li class={`tally-item stance-${s}`}>
-                    <span>{w(`consensus.stance.${s}`)}</span> <strong>{d().tally[s]}</strong>
-                  </li>
-                )}
-              </For>
-            </ul>
-            <h3 class="workflow-subtitle">{w('consensus.participants')}</h3>
-            <ul class="participant-list">
-              <For each={d().participants}>
-                {(p) => (
-                  <li class="participant" data-key={p.key}>
-                    <div>
-                      <strong>{pick(p.name, p.nameZh).text}</strong>
-                      <Show when={p.country}> ({p.country})</Show>
-                    </div>
-                    <Show when={p.position} fallback={<span class="badge">{w('consensus.notResponded')}</span>}>
-                      {(pos) => (
-                        <div>
-                          <span class={`badge stance-badge stance-${pos().stance}`}>{w(`consensus.stance.${pos().stance}`)}</span> <span class="muted">{pos().castBy.displayName}</span>
-                          <Show when={pos().reason}>
-                            <p class="position-reason">{pos().reason}</p>
-                          </Show>
-                        </div>
-                      )}
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-            <Show when={d().viewer.canCast}>
-              <PositionForm
-                callId={d().call.id}
-                current={(() => {
-                  const mine = d().participants.find((p) => p.key === d().viewer.participantKey)?.position
-                  return mine ? { stance: mine.stance, reason: mine.reason } : null
-                })()}
-                onCast={changed}
-              />
-            </Show>
-            <Show when={d().viewer.canClose}>
-              <CloseCallForm
-                callId={d().call.id}
-                objections={d()
-                  .participants.filter((p) => p.position?.stance === 'formal_objection')
-                  .map((p) => ({ positionId: p.position!.id, name: pick(p.name, p.nameZh).text, reason: p.position!.reason }))}
-                onClosed={changed}
-              />
-            </Show>
-            <Show when={d().history.length > 0}>
-              <details class="call-history">
-                <summary>
-                  {w('consensus.history')} ({d().history.length})
-                </summary>
-                <ol>
-                  <For each={d().history}>
-                    {(h) => (
-                      <li>
-                        {new Date(h.at).toLocaleString()} · {participantName(h.participantKey)} · {h.castBy.displayName}: {w(`consensus.stance.${h.stance}`)}
-                        <Show when={h.reason}> — {h.reason}</Show>
-                      </li>
-                    )}
-                  </For>
-                </ol>
-              </details>
-            </Show>
-          </div>
-        )}
-      </Show>
-    </Show>
+    <li>
+      <details class="past-call" onToggle={(e) => setOpened(e.currentTarget.open)}>
+        <summary>{summary()}</summary>
+        <Show when={opened()}>
+          <CallDetailView callId={props.call.id} onChanged={() => {}} />
+        </Show>
+      </details>
+    </li>
   )
 }
 
@@ -124,6 +42,7 @@ export function ConsensusPanel(props: { documentId: string; state: string; onCha
     () => ({ id: props.documentId, state: props.state }),
     (q) => call(api.documents[':id']['consensus-calls'].$get({ param: { id: q.id } })),
   )
+  const earlier = () => calls.latest?.calls.slice(1) ?? []
   return (
     <section class="workflow-panel" aria-labelledby="consensus-title">
       <h2 id="consensus-title" class="workflow-title">
@@ -133,6 +52,12 @@ export function ConsensusPanel(props: { documentId: string; state: string; onCha
         <Show when={calls.latest} fallback={<Loading inline />}>
           <Show when={calls.latest!.calls[0]} fallback={<p class="empty">{w('consensus.none')}</p>} keyed>
             {(latest) => <CallDetailView callId={latest.id} onChanged={props.onChanged} />}
+          </Show>
+          <Show when={earlier().length > 0}>
+            <h3 class="workflow-subtitle">{w('consensus.pastCalls', { count: earlier().length })}</h3>
+            <ul class="past-calls">
+              <For each={earlier()}>{(c) => <PastCall call={c} />}</For>
+            </ul>
           </Show>
         </Show>
       </Show>

@@ -23,6 +23,7 @@ import { StateBadge } from '../../ui/badges.tsx'
 import { ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { IconChevronRight, IconLock } from '../../ui/icons.ts'
 import { Localized } from '../../ui/Localized.tsx'
+import { readOnlyKind } from './read-only.ts'
 import { StateBanner } from './StateBanner.tsx'
 import { WorkflowSidebar } from './WorkflowSidebar.tsx'
 
@@ -90,7 +91,10 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
 
   const myRole = () => session.me.latest?.memberships.find((m) => m.bodyId === props.data.body.id)?.role
   const readOnlyText = () => {
-    if (props.data.viewer.readOnlyReason === 'frozen') return t('editor.readOnlyFrozen', { state: t(`states.${doc().state}`) })
+    const kind = readOnlyKind(doc().state, props.data.viewer.readOnlyReason)
+    if (kind === 'published') return t('editor.readOnlyPublished')
+    if (kind === 'withdrawn') return t('editor.readOnlyWithdrawn')
+    if (kind === 'frozen') return t('editor.readOnlyFrozen', { state: t(`states.${doc().state}`) })
     const role = myRole()
     return role ? t('editor.readOnlyRole', { body: pick(props.data.body.nameEn, props.data.body.nameZh).text, role: t(`roles.${role}`) }) : t('editor.readOnlyRoleOther')
   }
@@ -122,7 +126,7 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
         }
         actions={
           <div class="document-meta">
-            <Presence peers={collab.peers()} selfName={session.user()?.displayName ?? ''} />
+            <Presence peers={collab.peers()} selfName={session.user()?.displayName ?? ''} selfUserId={session.user()?.id ?? null} />
             <StatusLine status={collab.status()} />
           </div>
         }

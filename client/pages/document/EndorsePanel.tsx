@@ -2,13 +2,14 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { countryName } from '../../i18n/locale.ts'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
 import { notify } from '../../ui/toasts.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
 
 export function EndorsePanel(props: { documentId: string; state: string }) {
   const w = useWorkflowT()
-  const { pick } = useI18n()
+  const { pick, locale } = useI18n()
   const [data, { refetch, mutate }] = createResource(
     () => ({ id: props.documentId, state: props.state }),
     (q) => call(api.documents[':id'].endorsements.$get({ param: { id: q.id } })),
@@ -42,7 +43,7 @@ export function EndorsePanel(props: { documentId: string; state: string }) {
                   <For each={d().endorsements}>
                     {(e) => (
                       <li>
-                        <strong>{pick(e.institution.nameEn, e.institution.nameZh).text}</strong> ({e.institution.country}) · <span class="muted">{w('endorse.signedBy', { name: e.signedBy })}</span>
+                        <strong>{pick(e.institution.nameEn, e.institution.nameZh).text}</strong> ({countryName(e.institution.country, locale())}) · <span class="muted">{w('endorse.signedBy', { name: e.signedBy })}</span>
                       </li>
                     )}
                   </For>

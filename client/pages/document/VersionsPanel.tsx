@@ -5,20 +5,20 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
-import { langTag } from '../../i18n/locale.ts'
+import { formatDateTime, langTag } from '../../i18n/locale.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useSession } from '../../session/session.tsx'
-import { errorMessage } from '../../ui/errors.ts'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
 import { Modal } from '../../ui/Modal.tsx'
 import { notify } from '../../ui/toasts.tsx'
 import { ComparePanel } from './ComparePanel.tsx'
+import { versionLabel } from './version-label.ts'
 import { VersionView } from './VersionView.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
 
 export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => void }) {
   const w = useWorkflowT()
-  const { t } = useI18n()
+  const { locale } = useI18n()
   const session = useSession()
   const id = () => props.data.document.id
   const [versions, { refetch }] = createResource(id, (docId) => call(api.documents[':id'].versions.$get({ param: { id: docId } })))
@@ -29,7 +29,7 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
   const canSave = () => props.data.viewer.access === 'write'
   const canRestore = () => isChair() && props.data.document.state === 'draft'
 
-  const [label, setLabel] = createSignal('')
+  const [name, setName] = createSignal('')
   const [saveError, setSaveError] = createSignal<unknown>(null)
   const [viewing, setViewing] = createSignal<{ number: number; label: string } | null>(null)
   const [from, setFrom] = createSignal<number | null>(null)
@@ -38,11 +38,11 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
 
   async function save(e: Event) {
     e.preventDefault()
-    if (!label().trim()) return
+    if (!name().trim()) return
     setSaveError(null)
     try {
-      const v = await call(api.documents[':id'].versions.$post({ param: { id: id() }, json: { label: label().trim() } }))
-      setLabel('')
+      const v = await call(api.documents[':id'].versions.$post({ param: { id: id() }, json: { label: name().trim() } }))
+      setName('')
       notify.success(w('versions.saved', { number: v.number }))
       void refetch()
     } catch (err) {
@@ -51,17 +51,29 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
   }
 
   const [restoring, setRestoring] = createSignal<number | null>(null)
+  const [restoreError, setRestoreError] = createSignal<unknown>(null)
+  const [restoreBusy, setRestoreBusy] = createSignal(false)
+  const askRestore = (number: number | null) => {
+    setRestoreError(null)
+    setRestoring(number)
+  }
+  // A refusal (not a draft any more, not a chair) stays in the dialog, next to the button that failed.
   async function restore(number: number) {
-    setRestoring(null)
+    setRestoreBusy(true)
+    setRestoreError(null)
     try {
       const v = await call(api.documents[':id'].versions[':number'].restore.$post({ param: { id: id(), number: String(number) } }))
+      setRestoring(null)
       notify.success(w('versions.restored', { number: v.number }))
       void refetch()
       props.onChanged()
     } catch (err) {
-      notify.error(errorMessage(err, t))
+      setRestoreError(err)
+    } finally {
+      setRestoreBusy(false)
     }
   }
+  const label = (v: { origin: string; label: string }) => versionLabel(v, w)
 
   const fromValue = () => from() ?? list()[1]?.number ?? list()[0]?.number ?? null
 
@@ -75,8 +87,8 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
           <label class="sr-only" for="version-label">
             {w('versions.labelField')}
           </label>
-          <input id="version-label" class="input" value={label()} maxLength={200} placeholder={w('versions.labelField')} onInput={(e) => setLabel(e.currentTarget.value)} />
-          <button type="submit" class="btn btn-sm" disabled={!label().trim()}>
+          <input id="version-label" class="input" value={name()} maxLength={200} placeholder={w('versions.labelField')} onInput={(e) => setName(e.currentTarget.value)} />
+          <button type="submit" class="btn btn-sm" disabled={!name().trim()}>
             {w('versions.save')}
           </button>
         </form>
@@ -91,18 +103,18 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
                   <li class="version-item">
                     <div class="version-main">
                       <strong>
-                        {v.number}. {v.label}
+                        {v.number}. {label(v)}
                       </strong>
                       <span class="version-meta">
-                        {w(`versions.origin.${v.origin}`)} · {new Date(v.createdAt).toLocaleString()} · {w('versions.by', { name: v.createdBy.displayName ?? '' })}
+                        {w(`versions.origin.${v.origin}`)} · {formatDateTime(v.createdAt, locale())} · {w('versions.by', { name: v.createdBy.displayName ?? '' })}
                       </span>
                     </div>
                     <div class="btn-row">
-                      <button type="button" class="btn btn-sm btn-ghost" onClick={() => setViewing({ number: v.number, label: v.label })}>
+                      <button type="button" class="btn btn-sm btn-ghost" onClick={() => setViewing({ number: v.number, label: label(v) })}>
                         {w('versions.view')}
                       </button>
                       <Show when={canRestore()}>
-                        <button type="button" class="btn btn-sm btn-ghost" onClick={() => setRestoring(v.number)}>
+                        <button type="button" class="btn btn-sm btn-ghost" onClick={() => askRestore(v.number)}>
                           {w('versions.restore')}
                         </button>
                       </Show>
@@ -115,14 +127,14 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
               <label>
                 {w('versions.from')}{' '}
                 <select class="input input-sm" value={String(fromValue() ?? '')} onChange={(e) => setFrom(Number(e.currentTarget.value))}>
-                  <For each={list()}>{(v) => <option value={String(v.number)}>{`${v.number}. ${v.label}`}</option>}</For>
+                  <For each={list()}>{(v) => <option value={String(v.number)}>{`${v.number}. ${label(v)}`}</option>}</For>
                 </select>
               </label>
               <label>
                 {w('versions.to')}{' '}
                 <select class="input input-sm" value={String(to())} onChange={(e) => setTo(e.currentTarget.value === 'current' ? 'current' : Number(e.currentTarget.value))}>
                   <option value="current">{w('versions.current')}</option>
-                  <For each={list()}>{(v) => <option value={String(v.number)}>{`${v.number}. ${v.label}`}</option>}</For>
+                  <For each={list()}>{(v) => <option value={String(v.number)}>{`${v.number}. ${label(v)}`}</option>}</For>
                 </select>
               </label>
               <button type="button" class="btn btn-sm" onClick={() => setComparing(true)}>
@@ -135,12 +147,13 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
       <Modal open={!!viewing()} onOpenChange={(open) => !open && setViewing(null)} title={viewing() ? w('versions.versionTitle', { number: viewing()!.number, label: viewing()!.label }) : ''} size="lg">
         <Show when={viewing()}>{(v) => <VersionView documentId={id()} number={v().number} lang={langTag(props.data.document.language)} />}</Show>
       </Modal>
-      <Modal open={restoring() !== null} onOpenChange={(open) => !open && setRestoring(null)} title={w('versions.restore')} description={w('versions.restoreConfirm', { number: restoring() ?? 0 })} size="sm">
+      <Modal open={restoring() !== null} onOpenChange={(open) => !open && askRestore(null)} title={w('versions.restore')} description={w('versions.restoreConfirm', { number: restoring() ?? 0 })} size="sm">
+        <FormError error={restoreError()} />
         <div class="btn-row">
-          <button type="button" class="btn" onClick={() => setRestoring(null)}>
+          <button type="button" class="btn" onClick={() => askRestore(null)}>
             {w('state.cancel')}
           </button>
-          <button type="button" class="btn btn-primary" onClick={() => void restore(restoring()!)}>
+          <button type="button" class="btn btn-primary" disabled={restoreBusy()} onClick={() => void restore(restoring()!)}>
             {w('versions.restore')}
           </button>
         </div>

@@ -57,6 +57,9 @@ export const workflowEn = {
     before: 'Before',
     after: 'After',
     versionTitle: 'Version {{ number }}: {{ label }}',
+    // The labels the hub gives the versions it saves itself (the server stores them in English).
+    frozenLabel: 'Frozen for the consensus call',
+    restoredLabel: 'Restored from version {{ number }}',
   },
   consensus: {
     title: 'Consensus call',
@@ -66,7 +69,7 @@ export const workflowEn = {
     closes: 'Closes {{ date }}',
     onVersion: 'On version {{ number }}',
     tally: 'Tally',
-    responded: '{{ responded }} of {{ participants }} institutions responded',
+    responded: (a: { responded: number; participants: number }) => `${a.responded} of ${a.participants} ${a.participants === 1 ? 'institution' : 'institutions'} responded`,
     notResponded: 'Not responded',
     participants: 'Participants',
     history: 'History',
@@ -99,10 +102,18 @@ export const workflowEn = {
     rationaleMissing: 'An overruled objection needs a rationale.',
     closedDone: 'The call is closed.',
     findingLabel: 'Finding: {{ finding }}',
+    closedOn: 'Closed {{ date }}',
+    pastCalls: 'Earlier calls ({{ count }})',
+    pastCall: 'Version {{ number }} · {{ finding }} · closed {{ date }}',
+    objections: 'Formal objections and their dispositions',
+    objection: 'Objection',
+    noDisposition: 'No disposition recorded',
+    formerParticipant: 'A participant who has since left the body',
   },
   endorse: {
     title: 'Endorsements',
-    summary: 'Endorsed by {{ institutions }} institutions from {{ countries }} countries',
+    summary: (a: { institutions: number; countries: number }) =>
+      `Endorsed by ${a.institutions} ${a.institutions === 1 ? 'institution' : 'institutions'} from ${a.countries} ${a.countries === 1 ? 'country or region' : 'countries and regions'}`,
     none: 'No endorsements yet.',
     endorse: 'Endorse on behalf of my institution',
     endorsed: 'Your institution endorses this version.',
@@ -146,7 +157,7 @@ export const workflowEn = {
     title: 'Who wrote this',
     legend: 'Authors',
     unknown: 'Unknown',
-    chars: '{{ count }} characters',
+    chars: (a: { count: number }) => (a.count === 1 ? '1 character' : `${a.count} characters`),
     close: 'Back to the editor',
   },
   inbox: {
@@ -162,10 +173,11 @@ export const workflowEn = {
     },
     someone: 'Someone',
     unread: 'Unread',
+    callCloses: 'Closes {{ date }}',
   },
 }
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: infer A) => string ? (...args: A) => string : Shape<T[K]> }
 export type WorkflowMessages = Shape<typeof workflowEn>
 
 export const workflowZh: WorkflowMessages = {
@@ -217,6 +229,8 @@ export const workflowZh: WorkflowMessages = {
     before: '之前',
     after: '之后',
     versionTitle: '版本 {{ number }}：{{ label }}',
+    frozenLabel: '为共识征询冻结',
+    restoredLabel: '由版本 {{ number }} 恢复',
   },
   consensus: {
     title: '共识征询',
@@ -226,7 +240,7 @@ export const workflowZh: WorkflowMessages = {
     closes: '截止于 {{ date }}',
     onVersion: '基于版本 {{ number }}',
     tally: '统计',
-    responded: '{{ participants }} 个机构中已有 {{ responded }} 个回应',
+    responded: (a: { responded: number; participants: number }) => `${a.participants} 个机构中已有 ${a.responded} 个回应`,
     notResponded: '未回应',
     participants: '参与方',
     history: '历史',
@@ -259,10 +273,17 @@ export const workflowZh: WorkflowMessages = {
     rationaleMissing: '否决反对意见需要说明依据。',
     closedDone: '征询已结束。',
     findingLabel: '结论：{{ finding }}',
+    closedOn: '结束于 {{ date }}',
+    pastCalls: '以往的征询（{{ count }}）',
+    pastCall: '版本 {{ number }} · {{ finding }} · 结束于 {{ date }}',
+    objections: '正式反对及其处理',
+    objection: '反对理由',
+    noDisposition: '未记录处理意见',
+    formerParticipant: '已离开该机构的参与方',
   },
   endorse: {
     title: '背书',
-    summary: '已获来自 {{ countries }} 个国家的 {{ institutions }} 个机构背书',
+    summary: (a: { institutions: number; countries: number }) => `已获来自 ${a.countries} 个国家和地区的 ${a.institutions} 个机构背书`,
     none: '尚无背书。',
     endorse: '代表本机构背书',
     endorsed: '本机构已为此版本背书。',
@@ -306,7 +327,7 @@ export const workflowZh: WorkflowMessages = {
     title: '谁写的',
     legend: '作者',
     unknown: '未知',
-    chars: '{{ count }} 个字符',
+    chars: (a: { count: number }) => `${a.count} 个字符`,
     close: '返回编辑器',
   },
   inbox: {
@@ -322,16 +343,17 @@ export const workflowZh: WorkflowMessages = {
     },
     someone: '有人',
     unread: '未读',
+    callCloses: '截止于 {{ date }}',
   },
 }
 
-const flatEn = flatten(workflowEn)
-const flatZh = withFallback(flatEn, flatten(workflowZh) as Partial<typeof flatEn>)
+export const flatWorkflowEn = flatten(workflowEn)
+export const flatWorkflowZh = withFallback(flatWorkflowEn, flatten(workflowZh) as Partial<typeof flatWorkflowEn>)
 
 /** `t` for these panels, following the app's chosen language. */
 export function useWorkflowT() {
   const { locale } = useI18n()
-  const dict = createMemo(() => (locale() === 'zh' ? flatZh : flatEn))
+  const dict = createMemo(() => (locale() === 'zh' ? flatWorkflowZh : flatWorkflowEn))
   return translator(dict, resolveTemplate)
 }
 export type WorkflowT = ReturnType<typeof useWorkflowT>

@@ -3,21 +3,24 @@ import { A } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { formatDate, formatDateTime } from '../../i18n/locale.ts'
 import { PageHeader } from '../../layout/PageHeader.tsx'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
 import { useWorkflowT } from '../document/workflow-i18n.ts'
 import '../document/workflow.css'
+import { readExcerpt, type Excerpt } from './excerpt.ts'
 import { setUnread } from './unread.ts'
 
 export default function Inbox() {
   const w = useWorkflowT()
-  const { pick } = useI18n()
+  const { pick, locale } = useI18n()
   const [data, { refetch }] = createResource(async () => {
     const res = await call(api.me.notifications.$get({ query: { limit: '100' } }))
     setUnread(res.unread)
     return res
   })
   const [error, setError] = createSignal<unknown>(null)
+  const excerptText = (e: NonNullable<Excerpt>) => (e.kind === 'closes' ? w('inbox.callCloses', { date: formatDate(e.date, locale()) }) : e.text)
   async function markAll() {
     setError(null)
     try {
@@ -54,12 +57,12 @@ export default function Inbox() {
                         </Show>
                         <strong>{w(`inbox.kind.${n.kind}`, { actor: n.actorName ?? w('inbox.someone') })}</strong>
                         <time class="muted" dateTime={n.at}>
-                          {new Date(n.at).toLocaleString()}
+                          {formatDateTime(n.at, locale())}
                         </time>
                       </div>
                       <Show when={n.document}>{(doc) => <A href={`/documents/${doc().id}`}>{pick(doc().titleEn, doc().titleZh).text}</A>}</Show>
-                      <Show when={n.excerpt}>
-                        <p class="inbox-excerpt">{n.excerpt}</p>
+                      <Show when={readExcerpt(n)}>
+                        {(x) => <p class="inbox-excerpt">{excerptText(x())}</p>}
                       </Show>
                     </li>
                   )}

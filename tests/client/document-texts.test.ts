@@ -1,0 +1,83 @@
+/**
+ * What the document page says, in the reader's language: the read-only reason (the state explains a
+ * frozen or published text before the role does), the hub's own version names, a call notification's
+ * closing date, counts with the right plural, and the record of formal objections in a closed call.
+ */
+import { resolveTemplate, translator } from '@solid-primitives/i18n'
+import { describe, expect, test } from 'vitest'
+import { readExcerpt } from '../../client/pages/inbox/excerpt.ts'
+import { objectionRecords } from '../../client/pages/document/objection-record.ts'
+import { readOnlyKind } from '../../client/pages/document/read-only.ts'
+import { versionLabel } from '../../client/pages/document/version-label.ts'
+import { flatWorkflowEn, flatWorkflowZh } from '../../client/pages/document/workflow-i18n.ts'
+import type { CallDetail } from '../../client/pages/document/workflow-types.ts'
+
+const w = (locale: 'en' | 'zh') => translator(() => (locale === 'zh' ? flatWorkflowZh : flatWorkflowEn), resolveTemplate)
+
+describe('the read-only reason', () => {
+  test('a published, withdrawn or frozen text says so, whatever the reader’s role', () => {
+    expect(readOnlyKind('published', 'role')).toBe('published')
+    expect(readOnlyKind('withdrawn', 'role')).toBe('withdrawn')
+    expect(readOnlyKind('submitted', 'role')).toBe('frozen')
+    expect(readOnlyKind('consensus_call', 'frozen')).toBe('frozen')
+  })
+  test('in an editable state the role is the reason', () => {
+    expect(readOnlyKind('draft', 'role')).toBe('role')
+    expect(readOnlyKind('consultation', 'role')).toBe('role')
+  })
+})
+
+describe('names the hub gives', () => {
+  test('versions it saved itself are named in the chosen language; people’s labels stay as typed', () => {
+    expect(versionLabel({ origin: 'freeze', label: 'Frozen for consensus call' }, w('zh'))).toBe('为共识征询冻结')
+    expect(versionLabel({ origin: 'restore', label: 'Restored from version 3' }, w('zh'))).toBe('由版本 3 恢复')
+    expect(versionLabel({ origin: 'restore', label: 'Restored from version 3' }, w('en'))).toBe('Restored from version 3')
+    expect(versionLabel({ origin: 'freeze', label: 'Text for the vote' }, w('zh'))).toBe('Text for the vote')
+    expect(versionLabel({ origin: 'named', label: 'Restored from version 3' }, w('zh'))).toBe('Restored from version 3')
+  })
+  test('a call notification keeps only its closing date; people’s words are shown as written', () => {
+    expect(readExcerpt({ kind: 'call_opened', excerpt: 'Data Principles · closes 2026-03-01' })).toEqual({ kind: 'closes', date: '2026-03-01' })
+    expect(readExcerpt({ kind: 'mention', excerpt: 'See · closes 2026-03-01' })).toEqual({ kind: 'text', text: 'See · closes 2026-03-01' })
+    expect(readExcerpt({ kind: 'reply', excerpt: '' })).toBeNull()
+  })
+})
+
+describe('counts', () => {
+  test('read naturally for one and for many', () => {
+    expect(w('en')('endorse.summary', { institutions: 1, countries: 1 })).toBe('Endorsed by 1 institution from 1 country or region')
+    expect(w('en')('endorse.summary', { institutions: 3, countries: 2 })).toBe('Endorsed by 3 institutions from 2 countries and regions')
+    expect(w('zh')('endorse.summary', { institutions: 3, countries: 2 })).toBe('已获来自 2 个国家和地区的 3 个机构背书')
+    expect(w('en')('consensus.responded', { responded: 1, participants: 1 })).toBe('1 of 1 institution responded')
+    expect(w('en')('consensus.responded', { responded: 1, participants: 2 })).toBe('1 of 2 institutions responded')
+    expect(w('en')('authorship.chars', { count: 1 })).toBe('1 character')
+  })
+})
+
+describe('a closed call’s formal objections', () => {
+  const position = (id: number, key: string, stance: 'formal_objection' | 'support', reason = '') => ({ id, participantKey: key, stance, reason, at: '', castBy: { id: 'u', displayName: `by ${key}` } })
+  const participant = (key: string, name: string, pos: ReturnType<typeof position> | null) => ({ key, name, nameZh: `${name}（中）`, country: 'DE', people: [], position: pos })
+
+  test('name who objected and why, with the disposition and its rationale', () => {
+    const objection = position(7, 'institution:a', 'formal_objection', 'Clause 3 conflicts with our law.')
+    const detail: Pick<CallDetail, 'participants' | 'history' | 'dispositions'> = {
+      participants: [participant('institution:a', 'Alpha Institute', objection), participant('institution:b', 'Beta Lab', position(8, 'institution:b', 'support'))],
+      history: [position(5, 'institution:a', 'support'), objection, position(8, 'institution:b', 'support'), position(9, 'institution:gone', 'formal_objection', 'No.')],
+      dispositions: [
+        { positionId: 7, disposition: 'overruled', rationale: 'Clause 3 is advisory.' },
+        { positionId: 9, disposition: 'addressed', rationale: '' },
+      ],
+    }
+    const records = objectionRecords(detail)
+    expect(records.map((r) => [r.participant?.name ?? null, r.reason, r.disposition, r.rationale])).toEqual([
+      ['Alpha Institute', 'Clause 3 conflicts with our law.', 'overruled', 'Clause 3 is advisory.'],
+      [null, 'No.', 'addressed', ''],
+    ])
+  })
+
+  test('a standing objection without a disposition (no consensus) is listed too', () => {
+    const objection = position(3, 'institution:a', 'formal_objection', 'We object.')
+    const records = objectionRecords({ participants: [participant('institution:a', 'Alpha Institute', objection)], history: [objection], dispositions: [] })
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({ disposition: null, reason: 'We object.' })
+  })
+})
