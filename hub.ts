@@ -55,10 +55,21 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const publicUrl = opts.publicUrl ?? null
   const trustProxy = opts.trustProxy ?? false
   const conn = openDatabase(path.join(opts.dataDir, 'hub.sqlite'))
-  await migrateToLatest(conn.db)
-  await seedOrganisation(conn.db, now())
-
   const passwords = createPasswordHasher()
+  // Everything that can refuse the configuration runs before any socket or thread exists, so a refused
+  // start leaves nothing behind.
+  let demoLoaded = false
+  let bootstrap: BootstrapResult
+  try {
+    await migrateToLatest(conn.db)
+    await seedOrganisation(conn.db, now())
+    demoLoaded = !!opts.demo && (await seedDemo(conn.db, passwords, now()))
+    bootstrap = await bootstrapFirstAccount(conn.db, { adminEmail: opts.adminEmail, adminPassword: opts.adminPassword, now: now(), passwords })
+  } catch (err) {
+    await conn.db.destroy()
+    throw err
+  }
+
   const collab = opts.collab?.({ ...conn, now, publicUrl, trustProxy })
   const app = createApi({
     db: conn.db,
@@ -81,10 +92,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const port = typeof address === 'object' && address ? address.port : opts.port
   const url = `http://localhost:${port}`
 
-  if (opts.demo && (await seedDemo(conn.db, passwords, now()))) {
+  if (demoLoaded) {
     log(`Demo data loaded. Sign in as secretariat@demo.hub, chair@demo.hub, member@demo.hub or observer@demo.hub with the password "${DEMO_PASSWORD}".`)
   }
-  const bootstrap = await bootstrapFirstAccount(conn.db, { adminEmail: opts.adminEmail, adminPassword: opts.adminPassword, now: now(), passwords })
   if (bootstrap.kind === 'admin_created') log(`Created the secretariat account ${bootstrap.email}.`)
   if (bootstrap.kind === 'setup_link') {
     log(`No account yet. Create the secretariat account within one hour at:\n  ${new URL(`/setup/${bootstrap.token}`, publicUrl ?? url)}`)

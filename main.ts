@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { mountWebClient } from './api/web.ts'
+import { ConfigurationError } from './api/bootstrap.ts'
 import { createCollabServer } from './collab/server.ts'
 import { startHub } from './hub.ts'
 
@@ -31,6 +32,11 @@ const hub = await startHub({
       maxPayload: env.HUB_COLLAB_MAX_PAYLOAD ? Number(env.HUB_COLLAB_MAX_PAYLOAD) : undefined,
     }),
   web: (app) => mountWebClient(app, path.join(root, 'dist/client')),
+}).catch((err: unknown) => {
+  // A refused configuration is the operator's to fix: say what, without a stack trace.
+  if (!(err instanceof ConfigurationError)) throw err
+  console.error(`Consensus Hub did not start: ${err.message}`)
+  process.exit(1)
 })
 console.log(`Consensus Hub is running at ${env.HUB_PUBLIC_URL || hub.url}`)
 

@@ -45,3 +45,8 @@ export async function markTokenUsed(db: Kysely<Database>, tokenHash: string, now
     .executeTakeFirst()
   return Number(r.numUpdatedRows) === 1
 }
+
+/** Withdraws every unused link of this purpose (a newer one replaces them). */
+export async function withdrawUnusedTokens(db: Kysely<Database>, purpose: OneTimeTokenTable['purpose']): Promise<void> {
+  await db.deleteFrom('one_time_tokens').where('purpose', '=', purpose).where('used_at', 'is', null).execute()
+}

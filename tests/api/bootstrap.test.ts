@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../db/connection.ts'
 import { startHub, type Hub } from '../../hub.ts'
 
 const hubs: Hub[] = []
@@ -71,6 +72,57 @@ describe('first account', () => {
     const late = await post(hub, '/api/auth/setup', { token, email: 'late@example.org', password: 'late-password-1', displayName: 'Late' })
     expect(late.status).toBe(410)
     expect(await hub.conn.db.selectFrom('users').select('id').execute()).toEqual([])
+  })
+})
+
+describe('first account across restarts', () => {
+  const linkIn = (lines: string[]) => lines.join('\n').match(/\/setup\/([a-z2-7]{32})/)?.[1]
+  const setUp = (hub: Hub, token: string) => post(hub, '/api/auth/setup', { token, email: 'first@example.org', password: 'first-password-1', displayName: 'First' })
+
+  it('each start without accounts withdraws the earlier setup links: only the newest works', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-boot-'))
+    const first = await start(dir)
+    const old = linkIn(first.lines)!
+    await first.hub.close()
+    hubs.pop()
+    const second = await start(dir)
+    const newest = linkIn(second.lines)!
+    expect(newest).not.toBe(old)
+    expect(await second.hub.conn.db.selectFrom('one_time_tokens').select('token_hash').execute()).toHaveLength(1)
+    expect((await setUp(second.hub, old)).status).toBe(410)
+    expect((await setUp(second.hub, newest)).status).toBe(200)
+  })
+
+  it('a restart after the setup link was used prints no new link', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-boot-'))
+    const first = await start(dir)
+    expect((await setUp(first.hub, linkIn(first.lines)!)).status).toBe(200)
+    await first.hub.close()
+    hubs.pop()
+    const again = await start(dir)
+    expect(again.hub.bootstrap).toEqual({ kind: 'existing' })
+    expect(again.lines.join('\n')).not.toContain('/setup/')
+    const usable = await again.hub.conn.db.selectFrom('one_time_tokens').select('token_hash').where('used_at', 'is', null).execute()
+    expect(usable).toEqual([])
+  })
+
+  it.each([
+    [{ adminEmail: 'boss@example.org' }, /HUB_ADMIN_EMAIL is set but HUB_ADMIN_PASSWORD is not/],
+    [{ adminPassword: 'boss-password-1' }, /HUB_ADMIN_PASSWORD is set but HUB_ADMIN_EMAIL is not/],
+    [{ adminEmail: 'boss@example.org', adminPassword: 'short' }, /HUB_ADMIN_PASSWORD must be at least 10 characters/],
+    [{ adminEmail: 'not an email', adminPassword: 'boss-password-1' }, /HUB_ADMIN_EMAIL is not a valid email address/],
+  ])('half or bad admin settings (%o) stop the start with a clear message and print no setup link', async (env, message) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-boot-'))
+    const lines: string[] = []
+    await expect(startHub({ dataDir: dir, port: 0, host: '127.0.0.1', log: (l) => lines.push(l), ...env })).rejects.toThrow(message)
+    expect(lines.join('\n')).not.toContain('/setup/')
+    const { db } = openDatabase(path.join(dir, 'hub.sqlite'))
+    try {
+      expect(await db.selectFrom('one_time_tokens').select('token_hash').execute()).toEqual([])
+      expect(await db.selectFrom('users').select('id').execute()).toEqual([])
+    } finally {
+      await db.destroy()
+    }
   })
 })
 
