@@ -4,7 +4,7 @@
  */
 import { forbidden } from './errors.ts'
 import { isEditable, type DocumentState } from './lifecycle.ts'
-import type { Role } from './roles.ts'
+import type { BodyKind, Role } from './roles.ts'
 
 export interface Actor {
   userId: string
@@ -16,6 +16,8 @@ export interface Actor {
 export interface BodySubject {
   id: string
   parentId: string | null
+  /** The parent's kind: only a committee's chairs reach into its children (its programmes). */
+  parentKind: BodyKind | null
   archived: boolean
 }
 
@@ -46,10 +48,13 @@ export function roleIn(actor: Actor, body: BodySubject): Role | undefined {
   return actor.roles.get(body.id)
 }
 
-/** Chairs of a body manage it; chairs of a committee also manage its programmes. */
+/**
+ * Chairs of a body manage it; chairs of a committee also manage its programmes. A parent of another kind
+ * gives its chairs nothing in the child (body-rules.ts keeps such parents from being created).
+ */
 export function chairs(actor: Actor, body: BodySubject): boolean {
   if (actor.roles.get(body.id) === 'chair') return true
-  return body.parentId !== null && actor.roles.get(body.parentId) === 'chair'
+  return body.parentId !== null && body.parentKind === 'committee' && actor.roles.get(body.parentId) === 'chair'
 }
 
 const secretariatOnly = (actor: Actor) => actor.isSecretariat

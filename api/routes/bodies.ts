@@ -5,6 +5,7 @@ import { findBody, findBodyBySlug, insertBody, listBodies, toBodySubject, update
 import { listMembers } from '../../db/queries/memberships.ts'
 import { newId } from '../../db/ids.ts'
 import type { BodyRow } from '../../db/schema.ts'
+import { assertBodyPlacement } from '../../domain/body-rules.ts'
 import { badRequest, conflict } from '../../domain/errors.ts'
 import { can } from '../../domain/permissions.ts'
 import { ROLES } from '../../domain/roles.ts'
@@ -100,7 +101,7 @@ export const bodyRoutes = newRouter()
       if (await findBodyBySlug(trx, b.slug)) throw conflict('slug_taken', 'A body with this slug already exists.')
       const parent = b.parentSlug ? await findBodyBySlug(trx, b.parentSlug) : undefined
       if (b.parentSlug && !parent) throw badRequest('unknown_parent', 'parentSlug: no such body.')
-      if (parent && parent.parent_id !== null) throw badRequest('too_deep', 'Programmes sit directly under a committee or body.')
+      assertBodyPlacement(b.kind, parent?.kind ?? null)
       const row: BodyRow = {
         id: newId(),
         slug: b.slug,

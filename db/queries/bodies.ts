@@ -1,6 +1,7 @@
 /** Bodies of the organisation: organs, committees, working groups and their programmes. */
 import type { Kysely } from 'kysely'
 import type { BodySubject } from '../../domain/permissions.ts'
+import type { BodyKind } from '../../domain/roles.ts'
 import type { BodyRow, Database } from '../schema.ts'
 
 export function listBodies(db: Kysely<Database>, opts: { includeArchived: boolean }) {
@@ -24,12 +25,17 @@ export function listBodies(db: Kysely<Database>, opts: { includeArchived: boolea
   return q.orderBy('created_at').orderBy('name_en').execute()
 }
 
+/** A body with its parent's kind, which the permission rules need (see `toBodySubject`). */
+function selectBody(db: Kysely<Database>) {
+  return db.selectFrom('bodies').leftJoin('bodies as parent', 'parent.id', 'bodies.parent_id').selectAll('bodies').select('parent.kind as parent_kind')
+}
+
 export function findBodyBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom('bodies').selectAll().where('slug', '=', slug).executeTakeFirst()
+  return selectBody(db).where('bodies.slug', '=', slug).executeTakeFirst()
 }
 
 export function findBody(db: Kysely<Database>, id: string) {
-  return db.selectFrom('bodies').selectAll().where('id', '=', id).executeTakeFirst()
+  return selectBody(db).where('bodies.id', '=', id).executeTakeFirst()
 }
 
 export async function insertBody(db: Kysely<Database>, row: BodyRow): Promise<void> {
@@ -41,6 +47,6 @@ export async function updateBody(db: Kysely<Database>, id: string, patch: Partia
   await db.updateTable('bodies').set(patch).where('id', '=', id).execute()
 }
 
-export function toBodySubject(b: Pick<BodyRow, 'id' | 'parent_id' | 'archived_at'>): BodySubject {
-  return { id: b.id, parentId: b.parent_id, archived: b.archived_at !== null }
+export function toBodySubject(b: Pick<BodyRow, 'id' | 'parent_id' | 'archived_at'> & { parent_kind: BodyKind | null }): BodySubject {
+  return { id: b.id, parentId: b.parent_id, parentKind: b.parent_kind, archived: b.archived_at !== null }
 }

@@ -15,17 +15,18 @@ export async function findDocumentSubject(
   const row = await db
     .selectFrom('documents')
     .innerJoin('bodies', 'bodies.id', 'documents.body_id')
+    .leftJoin('bodies as parent', 'parent.id', 'bodies.parent_id')
     .selectAll('documents')
-    .select(['bodies.parent_id as body_parent_id', 'bodies.archived_at as body_archived_at'])
+    .select(['bodies.parent_id as body_parent_id', 'parent.kind as body_parent_kind', 'bodies.archived_at as body_archived_at'])
     .where('documents.id', '=', id)
     .executeTakeFirst()
   if (!row) return undefined
-  const { body_parent_id, body_archived_at, ...document } = row
+  const { body_parent_id, body_parent_kind, body_archived_at, ...document } = row
   return {
     document,
     subject: {
       state: document.state,
-      body: { id: document.body_id, parentId: body_parent_id, archived: body_archived_at !== null },
+      body: { id: document.body_id, parentId: body_parent_id, parentKind: body_parent_kind, archived: body_archived_at !== null },
     },
   }
 }

@@ -8,7 +8,7 @@ import { DOCUMENT_STATES, type DocumentState } from '../../domain/lifecycle.ts'
 import type { Actor, DocumentSubject } from '../../domain/permissions.ts'
 import { checkTransition } from '../../domain/transitions.ts'
 
-const BODY = { id: 'wg', parentId: 'committee', archived: false }
+const BODY = { id: 'wg', parentId: 'committee', parentKind: 'committee' as const, archived: false }
 const ROLES: Record<string, Actor> = {
   outsider: { userId: 'o', isSecretariat: false, roles: new Map() },
   observer: { userId: 'v', isSecretariat: false, roles: new Map([['wg', 'observer']]) },
