@@ -45,6 +45,8 @@ export const errorsEn = {
   slug_taken: 'A body with this short name already exists.',
   unknown_parent: 'The body it should belong to does not exist.',
   too_deep: 'Programmes sit directly under a committee or another top-level body.',
+  parent_not_allowed: 'Only a programme sits under another body; a body of this kind stands at the top level.',
+  parent_not_committee: 'A programme sits under a committee.',
   // Lifecycle and versions
   invalid_transition: 'The document cannot make this move from its current state. Reload the page to see where it stands.',
   use_open_call: 'To start a consensus call, use “Open consensus call” and choose a closing date.',
@@ -118,6 +120,8 @@ export const errorsZh: Record<ErrorCode, string> = {
   slug_taken: '已有机构使用此简称。',
   unknown_parent: '所选的上级机构不存在。',
   too_deep: '计划只能直接隶属于专业委员会或其他顶级机构。',
+  parent_not_allowed: '只有“计划”可以隶属于其他机构；此类机构须位于顶级。',
+  parent_not_committee: '计划须隶属于专业委员会。',
   invalid_transition: '文件在当前状态下无法执行此操作。请刷新页面查看其最新状态。',
   use_open_call: '如需发起共识征询，请使用“发起共识征询”并选择截止日期。',
   use_close_call: '共识征询须由主席记录结论后结束。',

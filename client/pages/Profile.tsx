@@ -9,10 +9,10 @@ import { formatDate, formatDateTime } from '../i18n/locale.ts'
 import { PageHeader } from '../layout/PageHeader.tsx'
 import { useSession } from '../session/session.tsx'
 import { Choice } from '../ui/Choice.tsx'
-import { errorMessage } from '../ui/errors.ts'
 import { ErrorNotice, FormError } from '../ui/feedback.tsx'
 import { TextField } from '../ui/Field.tsx'
 import { Localized } from '../ui/Localized.tsx'
+import { createRowErrors } from '../ui/row-errors.ts'
 import { notify } from '../ui/toasts.tsx'
 import { localeOptions } from './body/options.ts'
 import { describeUserAgent } from './user-agent.ts'
@@ -125,14 +125,11 @@ function PasswordForm(props: { onChanged: () => void }) {
 export default function Profile() {
   const { t, locale } = useI18n()
   const [sessions, { refetch }] = createResource(() => call(api.me.sessions.$get()))
+  const revokeErrors = createRowErrors()
   const revoke = async (id: string) => {
-    try {
-      await call(api.me.sessions[':id'].$delete({ param: { id } }))
-      notify.success(t('profile.revoked'))
-      void refetch()
-    } catch (err) {
-      notify.error(errorMessage(err, t))
-    }
+    if (!(await revokeErrors.run(id, () => call(api.me.sessions[':id'].$delete({ param: { id } }))))) return
+    notify.success(t('profile.revoked'))
+    void refetch()
   }
   return (
     <div class="page page-narrow">
@@ -166,6 +163,7 @@ export default function Profile() {
                       {t('profile.revoke')}
                     </button>
                   </Show>
+                  <FormError error={revokeErrors.error(s.id)} />
                 </li>
               )}
             </For>

@@ -198,4 +198,18 @@ describe('a comment thread', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalled())
     expect(posts('/api/comments/t1/accept')).toHaveLength(1)
   })
+
+  test('a refused action is explained in the thread, in the reader’s language', async () => {
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ error: { code: 'text_frozen', message: 'The text is frozen: suggestions cannot be applied.' } }), { status: 409, headers: { 'content-type': 'application/json' } }))
+    const onChanged = vi.fn()
+    const { container } = withI18n(
+      () => <ThreadItem thread={thread({ kind: 'suggestion', proposal: 'supports', viewer: { canReply: true, canResolve: false, canAccept: true, canReject: true, canDelete: false } })} members={[]} onChanged={onChanged} />,
+      'zh',
+    )
+    fireEvent.click(screen.getByRole('button', { name: '接受' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('当前阶段文本已冻结')
+    expect(container.querySelector('.thread')?.contains(alert)).toBe(true)
+    expect(onChanged).not.toHaveBeenCalled()
+  })
 })

@@ -9,12 +9,12 @@ import { all, maxLength, required, slug } from '../../forms/validate.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { usePageTitle } from '../../layout/page-title.ts'
 import { Choice } from '../../ui/Choice.tsx'
-import { errorMessage } from '../../ui/errors.ts'
 import { ErrorNotice, FormError } from '../../ui/feedback.tsx'
 import { TextField } from '../../ui/Field.tsx'
 import { IconPlus } from '../../ui/icons.ts'
 import { Localized } from '../../ui/Localized.tsx'
 import { Modal } from '../../ui/Modal.tsx'
+import { createRowErrors } from '../../ui/row-errors.ts'
 import { notify } from '../../ui/toasts.tsx'
 import { bodyKindOptions } from '../body/options.ts'
 import { buildBodyTree, type TreeNode } from '../bodies-tree.ts'
@@ -98,13 +98,9 @@ export default function AdminBodies() {
     walk(buildBodyTree(data.latest?.bodies ?? []), 0)
     return flat
   })
+  const rowErrors = createRowErrors()
   const setArchived = async (b: BodySummary, archived: boolean) => {
-    try {
-      await call(api.bodies[':slug'].$patch({ param: { slug: b.slug }, json: { archived } }))
-      void refetch()
-    } catch (err) {
-      notify.error(errorMessage(err, t))
-    }
+    if (await rowErrors.run(b.id, () => call(api.bodies[':slug'].$patch({ param: { slug: b.slug }, json: { archived } })))) void refetch()
   }
   return (
     <section class="stack" aria-label={t('admin.bodies')}>
@@ -154,6 +150,7 @@ export default function AdminBodies() {
                       <button type="button" class="btn btn-sm btn-ghost" onClick={() => void setArchived(node.body, !node.body.archivedAt)}>
                         {node.body.archivedAt ? t('admin.restore') : t('admin.archive')}
                       </button>
+                      <FormError error={rowErrors.error(node.body.id)} />
                     </td>
                   </tr>
                 )}

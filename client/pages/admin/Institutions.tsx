@@ -9,12 +9,12 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { countryName, formatDate } from '../../i18n/locale.ts'
 import { usePageTitle } from '../../layout/page-title.ts'
 import { Choice } from '../../ui/Choice.tsx'
-import { errorMessage } from '../../ui/errors.ts'
 import { Empty, ErrorNotice, FormError } from '../../ui/feedback.tsx'
 import { TextField } from '../../ui/Field.tsx'
 import { IconPlus } from '../../ui/icons.ts'
 import { Localized } from '../../ui/Localized.tsx'
 import { Modal } from '../../ui/Modal.tsx'
+import { createRowErrors } from '../../ui/row-errors.ts'
 import { notify } from '../../ui/toasts.tsx'
 import { institutionKindOptions } from '../body/options.ts'
 
@@ -84,13 +84,9 @@ export default function Institutions() {
   usePageTitle(() => t('admin.institutions'))
   const [data, { refetch }] = createResource(() => call(api.institutions.$get({ query: {} })))
   const [dialog, setDialog] = createSignal<{ editing: Institution | null } | null>(null)
+  const rowErrors = createRowErrors()
   const setStatus = async (inst: Institution, status: 'active' | 'suspended') => {
-    try {
-      await call(api.institutions[':id'].$patch({ param: { id: inst.id }, json: { status } }))
-      void refetch()
-    } catch (err) {
-      notify.error(errorMessage(err, t))
-    }
+    if (await rowErrors.run(inst.id, () => call(api.institutions[':id'].$patch({ param: { id: inst.id }, json: { status } })))) void refetch()
   }
   return (
     <section class="stack" aria-label={t('admin.institutions')}>
@@ -138,6 +134,7 @@ export default function Institutions() {
                         <button type="button" class="btn btn-sm btn-ghost" onClick={() => void setStatus(inst, inst.status === 'active' ? 'suspended' : 'active')}>
                           {inst.status === 'active' ? t('admin.suspend') : t('admin.reinstate')}
                         </button>
+                        <FormError error={rowErrors.error(inst.id)} />
                       </td>
                     </tr>
                   )}

@@ -11,12 +11,12 @@ import { usePageTitle } from '../../layout/page-title.ts'
 import { Avatar } from '../../ui/Avatar.tsx'
 import { Choice } from '../../ui/Choice.tsx'
 import { CopyField } from '../../ui/CopyField.tsx'
-import { errorMessage } from '../../ui/errors.ts'
 import { Empty, ErrorNotice, FormError } from '../../ui/feedback.tsx'
 import { TextField } from '../../ui/Field.tsx'
 import { IconPlus, IconSearch } from '../../ui/icons.ts'
 import { Localized } from '../../ui/Localized.tsx'
 import { Modal } from '../../ui/Modal.tsx'
+import { createRowErrors } from '../../ui/row-errors.ts'
 import { notify } from '../../ui/toasts.tsx'
 import { localeOptions } from '../body/options.ts'
 
@@ -127,16 +127,13 @@ export default function People() {
   const [dialog, setDialog] = createSignal<{ editing: User | null } | null>(null)
   const [reset, setReset] = createSignal<{ name: string; link: string } | null>(null)
 
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn()
-      void refetch()
-    } catch (err) {
-      notify.error(errorMessage(err, t))
-    }
+  // A refusal (the last secretariat account, your own account) is shown in that person's row.
+  const rowErrors = createRowErrors()
+  const act = async (id: string, fn: () => Promise<unknown>) => {
+    if (await rowErrors.run(id, fn)) void refetch()
   }
   const resetLink = (u: User) =>
-    act(async () => {
+    act(u.id, async () => {
       const res = await call(api.users[':id']['password-reset'].$post({ param: { id: u.id } }))
       setReset({ name: u.displayName, link: res.link })
     })
@@ -227,13 +224,14 @@ export default function People() {
                           class="btn btn-sm btn-ghost"
                           classList={{ 'btn-danger': !u.disabled }}
                           onClick={() =>
-                            void act(() =>
+                            void act(u.id, () =>
                               u.disabled ? call(api.users[':id'].enable.$post({ param: { id: u.id } })) : call(api.users[':id'].disable.$post({ param: { id: u.id } })),
                             )
                           }
                         >
                           {u.disabled ? t('admin.enable') : t('admin.disable')}
                         </button>
+                        <FormError error={rowErrors.error(u.id)} />
                       </td>
                     </tr>
                   )}

@@ -9,10 +9,10 @@ import type { BodyDetail, JoinRequest } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatDate, relativeTime } from '../../i18n/locale.ts'
 import { Choice } from '../../ui/Choice.tsx'
-import { errorMessage } from '../../ui/errors.ts'
-import { Empty, ErrorNotice } from '../../ui/feedback.tsx'
+import { Empty, ErrorNotice, FormError } from '../../ui/feedback.tsx'
 import { IconShield, IconUserPlus } from '../../ui/icons.ts'
 import { Localized } from '../../ui/Localized.tsx'
+import { createRowErrors } from '../../ui/row-errors.ts'
 import { notify } from '../../ui/toasts.tsx'
 import { InviteDialog } from './InviteDialog.tsx'
 import { roleOptions } from './options.ts'
@@ -21,9 +21,11 @@ function RequestItem(props: { request: JoinRequest; slug: string; onDecided: () 
   const { t, locale } = useI18n()
   const [role, setRole] = createSignal<Role>('member')
   const [busy, setBusy] = createSignal(false)
+  const [error, setError] = createSignal<unknown>(null)
   const r = () => props.request
   const decide = async (approve: boolean) => {
     setBusy(true)
+    setError(null)
     try {
       const param = { slug: props.slug, id: r().id }
       if (approve) {
@@ -35,7 +37,7 @@ function RequestItem(props: { request: JoinRequest; slug: string; onDecided: () 
       }
       props.onDecided()
     } catch (err) {
-      notify.error(errorMessage(err, t))
+      setError(err)
     } finally {
       setBusy(false)
     }
@@ -90,6 +92,7 @@ function RequestItem(props: { request: JoinRequest; slug: string; onDecided: () 
           {t('chair.decline')}
         </button>
       </div>
+      <FormError error={error()} />
     </li>
   )
 }
@@ -103,14 +106,12 @@ export function ChairTools(props: { detail: BodyDetail; onChanged: () => void })
     call(api.bodies[':slug']['join-requests'].$get({ param: { slug: s }, query: {} })),
   )
 
+  const revokeErrors = createRowErrors()
   const revoke = async (id: string, email: string) => {
-    try {
-      await call(api.bodies[':slug'].invitations[':id'].$delete({ param: { slug: slug(), id } }))
-      notify.success(t('chair.revoked', { email }))
-      void refetchInvitations()
-    } catch (err) {
-      notify.error(errorMessage(err, t))
-    }
+    const done = await revokeErrors.run(id, () => call(api.bodies[':slug'].invitations[':id'].$delete({ param: { slug: slug(), id } })))
+    if (!done) return
+    notify.success(t('chair.revoked', { email }))
+    void refetchInvitations()
   }
 
   return (
@@ -173,6 +174,7 @@ export function ChairTools(props: { detail: BodyDetail; onChanged: () => void })
                     >
                       {t('chair.revoke')}
                     </button>
+                    <FormError error={revokeErrors.error(inv.id)} />
                   </li>
                 )}
               </For>

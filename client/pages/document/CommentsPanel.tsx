@@ -6,8 +6,6 @@
 import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
-import { useI18n } from '../../i18n/i18n.tsx'
-import { errorMessage } from '../../ui/errors.ts'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
 import { TextField } from '../../ui/Field.tsx'
 import { notify } from '../../ui/toasts.tsx'
@@ -21,7 +19,6 @@ const REFRESH_MS = 20_000
 
 export function CommentsPanel(props: { data: DocumentDetail }) {
   const w = useWorkflowT()
-  const { t } = useI18n()
   const id = () => props.data.document.id
   const [threads, { refetch }] = createResource(
     () => ({ id: id(), state: props.data.document.state }),
@@ -103,13 +100,19 @@ export function CommentsPanel(props: { data: DocumentDetail }) {
     }
   }
 
+  const [allError, setAllError] = createSignal<unknown>(null)
+  const [allBusy, setAllBusy] = createSignal(false)
   async function decideAll(decision: 'accept-all' | 'reject-all') {
+    setAllBusy(true)
+    setAllError(null)
     try {
       const res = await call(api.documents[':id'].suggestions[':decision'].$post({ param: { id: id(), decision } }))
       notify.success(w('comments.allDone', res))
       void refetch()
     } catch (err) {
-      notify.error(errorMessage(err, t))
+      setAllError(err)
+    } finally {
+      setAllBusy(false)
     }
   }
 
@@ -157,14 +160,15 @@ export function CommentsPanel(props: { data: DocumentDetail }) {
       </Show>
       <Show when={openSuggestions() > 1}>
         <div class="btn-row">
-          <button type="button" class="btn btn-sm" onClick={() => void decideAll('accept-all')}>
+          <button type="button" class="btn btn-sm" disabled={allBusy()} onClick={() => void decideAll('accept-all')}>
             {w('comments.acceptAll')}
           </button>
-          <button type="button" class="btn btn-sm" onClick={() => void decideAll('reject-all')}>
+          <button type="button" class="btn btn-sm" disabled={allBusy()} onClick={() => void decideAll('reject-all')}>
             {w('comments.rejectAll')}
           </button>
         </div>
       </Show>
+      <FormError error={allError()} />
       <Show when={!threads.error} fallback={<ErrorNotice error={threads.error} onRetry={refetch} />}>
         <Show when={threads.latest} fallback={<Loading inline />}>
           <Show when={open().length > 0 || closed().length > 0} fallback={<p class="empty">{w('comments.empty')}</p>}>

@@ -2,8 +2,8 @@
 import { createSignal, For, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { errorMessage } from '../../ui/errors.ts'
-import { notify } from '../../ui/toasts.tsx'
+import { formatDateTime } from '../../i18n/locale.ts'
+import { FormError } from '../../ui/feedback.tsx'
 import { MentionInput, type Mentionable } from './MentionInput.tsx'
 import { MentionText } from './MentionText.tsx'
 import { revealInText } from './thread-highlights.ts'
@@ -12,19 +12,22 @@ import { useWorkflowT } from './workflow-i18n.ts'
 
 export function ThreadItem(props: { thread: Thread; members: readonly Mentionable[]; onChanged: () => void }) {
   const w = useWorkflowT()
-  const { t } = useI18n()
+  const { locale } = useI18n()
   const th = () => props.thread
   const [reply, setReply] = createSignal('')
   const [replying, setReplying] = createSignal(false)
   const [busy, setBusy] = createSignal(false)
+  // A refusal (the text is frozen, someone decided it first) is shown in this thread, under its buttons.
+  const [error, setError] = createSignal<unknown>(null)
 
   async function run(request: () => Promise<unknown>) {
     setBusy(true)
+    setError(null)
     try {
       await request()
       props.onChanged()
     } catch (err) {
-      notify.error(errorMessage(err, t))
+      setError(err)
     } finally {
       setBusy(false)
     }
@@ -48,7 +51,7 @@ export function ThreadItem(props: { thread: Thread; members: readonly Mentionabl
       <header class="thread-head">
         <strong>{th().author.displayName}</strong>
         <time class="muted" dateTime={th().createdAt}>
-          {new Date(th().createdAt).toLocaleString()}
+          {formatDateTime(th().createdAt, locale())}
         </time>
         <Show when={th().kind === 'suggestion'}>
           <span class="badge badge-accent">{w('comments.suggestion')}</span>
@@ -87,7 +90,7 @@ export function ThreadItem(props: { thread: Thread; members: readonly Mentionabl
               <li class="reply">
                 <strong>{r.author.displayName}</strong>{' '}
                 <time class="muted" dateTime={r.createdAt}>
-                  {new Date(r.createdAt).toLocaleString()}
+                  {formatDateTime(r.createdAt, locale())}
                 </time>
                 <Show when={!r.deleted} fallback={<p class="muted">{w('comments.deleted')}</p>}>
                   <MentionText text={r.body} />
@@ -99,7 +102,14 @@ export function ThreadItem(props: { thread: Thread; members: readonly Mentionabl
       </Show>
       <div class="btn-row thread-actions">
         <Show when={th().viewer.canReply && !replying()}>
-          <button type="button" class="btn btn-sm btn-ghost" onClick={() => setReplying(true)}>
+          <button
+            type="button"
+            class="btn btn-sm btn-ghost"
+            onClick={() => {
+              setError(null)
+              setReplying(true)
+            }}
+          >
             {w('comments.reply')}
           </button>
         </Show>
@@ -124,9 +134,13 @@ export function ThreadItem(props: { thread: Thread; members: readonly Mentionabl
           </button>
         </Show>
       </div>
+      <Show when={!replying()}>
+        <FormError error={error()} />
+      </Show>
       <Show when={replying()}>
         <form class="form reply-form" onSubmit={sendReply}>
           <MentionInput label={w('comments.reply')} value={reply()} onInput={setReply} members={props.members} rows={2} autofocus listLabel={w('comments.mentions')} />
+          <FormError error={error()} />
           <div class="btn-row">
             <button type="button" class="btn btn-sm" onClick={() => setReplying(false)}>
               {w('state.cancel')}
