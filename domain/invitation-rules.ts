@@ -1,6 +1,10 @@
-/** An invitation link works once, for 14 days, unless revoked or its body was archived. */
+/**
+ * An invitation link works once, for 14 days, unless revoked or its body was archived. Accepting it never
+ * lowers a role the person already holds in the body (they may have joined another way meanwhile).
+ */
 import { DAY_MS } from './session-policy.ts'
 import { gone } from './errors.ts'
+import type { Role } from './roles.ts'
 
 export const INVITATION_TTL_MS = 14 * DAY_MS
 
@@ -12,4 +16,11 @@ export function assertInvitationUsable(
   if (inv.revoked_at !== null) throw gone('invitation_revoked', 'This invitation was withdrawn by the chair.')
   if (inv.expires_at <= now) throw gone('invitation_expired', 'This invitation has expired. Ask the chair for a new one.')
   if (inv.body_archived_at !== null) throw gone('body_archived', 'This body has been archived.')
+}
+
+const RANK: Record<Role, number> = { observer: 1, member: 2, chair: 3 }
+
+/** The role after accepting an invitation for `invited`: the higher of it and the current one. */
+export function roleAfterAccepting(current: Role | undefined, invited: Role): Role {
+  return current && RANK[current] >= RANK[invited] ? current : invited
 }

@@ -12,7 +12,7 @@ import { newId } from '../../db/ids.ts'
 import { createSession } from '../../db/session-auth.ts'
 import { generateToken, hashToken } from '../../db/tokens.ts'
 import { HubError, badRequest, conflict, notFound } from '../../domain/errors.ts'
-import { INVITATION_TTL_MS, assertInvitationUsable } from '../../domain/invitation-rules.ts'
+import { INVITATION_TTL_MS, assertInvitationUsable, roleAfterAccepting } from '../../domain/invitation-rules.ts'
 import { ROLES } from '../../domain/roles.ts'
 import { Denied } from '../audit-refusals.ts'
 import { absoluteLink, setSessionCookie } from '../auth/cookies.ts'
@@ -200,15 +200,15 @@ export const invitationRoutes = newRouter()
         })
       }
       const current = await findMembership(trx, inv.body_id, userId)
-      // An accepted invitation never demotes: a chair invited as member stays chair.
-      if (!current || current.role !== 'chair') await upsertMembership(trx, { bodyId: inv.body_id, userId, role: inv.role, since: current?.since ?? now() })
+      const role = roleAfterAccepting(current?.role, inv.role)
+      if (role !== current?.role) await upsertMembership(trx, { bodyId: inv.body_id, userId, role, since: current?.since ?? now() })
       await markInvitation(trx, inv.id, { accepted_at: now(), accepted_by: userId })
       await recordAudit(trx, now(), {
         actorId: userId,
         action: 'invitation.accepted',
         subjectType: 'body',
         subjectId: inv.body_id,
-        data: { invitationId: inv.id, role: inv.role, accountCreated: created },
+        data: { invitationId: inv.id, role: inv.role, accountCreated: created, ...(role !== inv.role && { keptRole: role }) },
       })
       return { userId, created }
     })

@@ -55,6 +55,24 @@ describe('invitations', () => {
     expect(right.body.memberships).toContainEqual(expect.objectContaining({ slug: 'data', role: 'observer' }))
   })
 
+  it('accepting never lowers a role gained meanwhile, and raises a lower one', async () => {
+    const roleAfter = async (held: 'chair' | 'member' | 'observer', invited: 'member' | 'observer') => {
+      const invitee = await hub.makeUser()
+      // Invited first (an existing member cannot be invited), then given a role another way before accepting.
+      const invite = await json(await hub.request('POST', '/api/bodies/data/invitations', { cookie: chair.cookie, json: { email: invitee.email, role: invited } }))
+      expect(invite.status).toBe(201)
+      await hub.addMember('data', invitee.id, held)
+      const accepted = await json(await hub.request('POST', `/api/invitations/${tokenFromLink(invite.body.link)}/accept`, { cookie: invitee.cookie, json: {} }))
+      expect(accepted.status).toBe(200)
+      const row = await hub.conn.db.selectFrom('memberships').select('role').where('user_id', '=', invitee.id).executeTakeFirstOrThrow()
+      return row.role
+    }
+    expect(await roleAfter('member', 'observer')).toBe('member')
+    expect(await roleAfter('chair', 'observer')).toBe('chair')
+    expect(await roleAfter('chair', 'member')).toBe('chair')
+    expect(await roleAfter('observer', 'member')).toBe('member')
+  })
+
   it('a revoked invitation cannot be used, and an open one is listed until then', async () => {
     const invite = await json(await hub.request('POST', '/api/bodies/data/invitations', { cookie: chair.cookie, json: { email: 'revoked@example.org', role: 'member' } }))
     const listed = await json(await hub.request('GET', '/api/bodies/data/invitations', { cookie: chair.cookie }))
