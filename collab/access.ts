@@ -47,7 +47,12 @@ export async function reevaluateAccess(conn: Connection, deps: ReevaluateDeps): 
   try {
     const decision = await decideAccess(deps.db, conn.identity.userId, conn.documentId)
     const session = decision.kind === 'allow' ? await checkSessionToken(deps.db, conn.identity.token, deps.now()) : null
-    if (evaluation !== conn.evaluation) return
+    if (evaluation !== conn.evaluation) {
+      // A newer check decides the access, but what arrived while this one ran was sent under this verdict:
+      // if it took write access away, those updates are not stored even if the newer check gives it back.
+      if (decision.kind === 'deny' || decision.access === 'read' || !session) conn.dropUpTo = conn.submitted
+      return
+    }
     if (decision.kind === 'deny') {
       return conn.close(decision.status === 404 ? CLOSE.notFound : CLOSE.forbidden, decision.reason, true)
     }
@@ -67,6 +72,8 @@ export async function reevaluateAccess(conn: Connection, deps: ReevaluateDeps): 
 function setAccess(conn: Connection, access: Access, room: Room | undefined): void {
   if (conn.access === access) return
   conn.access = access
+  // Whatever it sent before the demotion and is not stored yet stays unstored, whatever comes later.
+  if (access === 'read') conn.dropUpTo = conn.submitted
   // A promoted connection may hold edits the server ignored while it was read-only: ask for them.
   if (access === 'write' && room?.conns.has(conn)) conn.send(room.syncStep1())
 }

@@ -1,6 +1,6 @@
 /**
  * One websocket connection to one document: who it is, what it may do, and its counters. Sending goes
- * through `send` (or `sendAll`, several messages in one write), which drops a client whose unread backlog grows past the limit (a slow or stalled reader
+ * through `send` (or `sendFrames`, pre-built frames in one write), which drops a client whose unread backlog grows past the limit (a slow or stalled reader
  * must not make the server buffer without bound; others are unaffected).
  */
 import type { Duplex } from 'node:stream'
@@ -27,12 +27,17 @@ export class Connection {
   /** Update messages taken into the pipeline, numbered; after a refused one, later ones are dropped. */
   submitted = 0
   acceptUpTo = Infinity
+  /**
+   * Update messages up to this number were taken in before the connection lost write access: none of
+   * them is stored, even if write access comes back before they reach a commit.
+   */
+  dropUpTo = 0
   /** Bumped per access re-evaluation, so only the latest one's verdict applies. */
   evaluation = 0
 
   constructor(
     readonly ws: WebSocket,
-    /** The upgraded TCP socket under `ws`, corked around a batch so its messages leave in one write. */
+    /** The upgraded TCP socket under `ws`, for `sendFrames`. */
     private readonly socket: Duplex,
     readonly documentId: string,
     readonly identity: Identity,
@@ -48,23 +53,32 @@ export class Connection {
   send(message: Buffer): void {
     if (this.closed || this.ws.readyState !== OPEN) return
     this.ws.send(message, SEND_OPTIONS)
+    this.dropIfBacklogged()
+  }
+
+  /**
+   * Writes pre-built websocket frames (ws-frame.ts) straight to the socket, all in one system call (the
+   * socket is corked while they are queued): a broadcast frames its message once for every socket, and a
+   * socket's messages of one batch cost one writev. Safe beside ws's own writes, which are whole frames
+   * too (we never compress, so ws never queues); nothing is written once ws has started closing.
+   */
+  sendFrames(frames: readonly Buffer[]): void {
+    if (frames.length === 0 || this.closed || this.ws.readyState !== OPEN) return
+    if (frames.length === 1) this.socket.write(frames[0])
+    else {
+      this.socket.cork()
+      for (const frame of frames) this.socket.write(frame)
+      this.socket.uncork()
+    }
+    this.dropIfBacklogged()
+  }
+
+  private dropIfBacklogged(): void {
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.closed = true
       this.onSlowReader(this)
       this.ws.terminate()
     }
-  }
-
-  /**
-   * Sends several messages in one system call: the socket is corked while ws frames them, so the kernel
-   * sees one writev instead of one per message (a write costs far more than framing a small message).
-   */
-  sendAll(messages: readonly Buffer[]): void {
-    if (messages.length === 0) return
-    if (messages.length === 1) return this.send(messages[0])
-    this.socket.cork()
-    for (const message of messages) this.send(message)
-    this.socket.uncork()
   }
 
   close(code: CloseCode, reason: string, revoke = false): void {

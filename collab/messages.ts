@@ -1,10 +1,10 @@
 /**
  * What the server does with each frame a client sends (protocol.ts describes the format):
  * - sync step 1 → answered with step 2 (also for read-only connections);
- * - sync step 2 / update → from a writer: checked against the size cap, validated off the main thread,
- *   then queued for the next group commit (persistence.ts); from a read-only connection: ignored, never
- *   applied nor forwarded;
- * - awareness → trusted-awareness rules (awareness.ts), broadcast once per tick;
+ * - sync step 2 / update → from a writer: checked against the size cap, then held for the room's next
+ *   batch (paced by the room's size, pacer.ts), validated off the main thread and queued for the group
+ *   commit (persistence.ts); from a read-only connection: ignored, never applied nor forwarded;
+ * - awareness → trusted-awareness rules (awareness.ts), broadcast with the room's next batch;
  * - query awareness → every current state.
  * Anything else (text frames, malformed or unknown messages, updates Yjs refuses) closes that connection
  * with a 44xx code; a connection that sends too much too fast gets 4429.
@@ -21,7 +21,8 @@ export interface MessageContext {
   validator: Validator
   committer: Committer
   limits: Limits
-  awarenessChanged: (room: Room) => void
+  /** Asks for the room's next batch: waiting updates go to the validator, awareness changes out. */
+  scheduleBatch: (room: Room) => void
   /** Re-checks the session when its known expiry has passed. */
   checkSession: (conn: Connection) => void
 }
@@ -47,7 +48,7 @@ export function handleFrame(ctx: MessageContext, conn: Connection, room: Room, d
       if (room.awareness.apply(conn, msg.entries) === 'too-large') {
         return conn.close(CLOSE.tooLarge, 'awareness state too large')
       }
-      if (room.awareness.dirty) ctx.awarenessChanged(room)
+      if (room.awareness.dirty) ctx.scheduleBatch(room)
       return
     case 'query-awareness': {
       const all = room.awareness.encodeAll()
@@ -58,18 +59,31 @@ export function handleFrame(ctx: MessageContext, conn: Connection, room: Room, d
 
 function submitUpdate(ctx: MessageContext, conn: Connection, room: Room, update: Uint8Array): void {
   if (conn.access !== 'write') return
-  if (room.storedBytes + room.inFlightBytes + update.length > ctx.limits.maxDocumentBytes) {
+  if (room.storedBytes + room.pendingBytes + update.length > ctx.limits.maxDocumentBytes) {
     return conn.close(CLOSE.tooLarge, 'document size limit reached')
   }
   const seq = ++conn.submitted
-  validateAndQueue(ctx, room, { conn, userId: conn.identity.userId, update, seq }).catch((err: unknown) => {
-    const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
-    if (reason === 'closed') return
-    // Later updates of this connection most likely build on the refused one: none of them is stored.
-    conn.acceptUpTo = Math.min(conn.acceptUpTo, seq - 1)
-    if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update')
-    else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory')
+  const item: AcceptedUpdate = { conn, userId: conn.identity.userId, update, seq, counted: true }
+  room.pendingBytes += update.length
+  room.incoming.push({
+    item,
+    refused: (err: unknown) => {
+      const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
+      if (reason === 'closed') return
+      // Later updates of this connection most likely build on the refused one: none of them is stored.
+      conn.acceptUpTo = Math.min(conn.acceptUpTo, seq - 1)
+      if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update')
+      else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory')
+    },
   })
+  ctx.scheduleBatch(room)
+}
+
+/** Hands the room's waiting client updates to the validator (the room's batch is due). */
+export function validateIncoming(ctx: MessageContext, room: Room): void {
+  const incoming = room.incoming
+  room.incoming = []
+  for (const { item, refused } of incoming) validateAndQueue(ctx, room, item).catch(refused)
 }
 
 /**
@@ -78,19 +92,15 @@ function submitUpdate(ctx: MessageContext, conn: Connection, room: Room, update:
  */
 export function validateAndQueue(ctx: MessageContext, room: Room, item: AcceptedUpdate, limitMs?: number): Promise<void> {
   room.inFlight++
-  room.inFlightBytes += item.update.length
-  const settle = () => {
-    room.inFlight--
-    room.inFlightBytes -= item.update.length
-  }
   return ctx.validator.check(room.id, item.update, limitMs).then(
     () => {
-      settle()
+      room.inFlight--
       room.accepted.push(item)
       ctx.committer.request(room)
     },
     (err: unknown) => {
-      settle()
+      room.inFlight--
+      room.release(item)
       throw err
     },
   )

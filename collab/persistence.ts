@@ -20,6 +20,7 @@ import type { CollabStore } from '../db/queries/collab-store.ts'
 import type { Connection } from './connection.ts'
 import { Pacer } from './pacer.ts'
 import { encodeSaved, encodeSync, SYNC_UPDATE } from './protocol.ts'
+import { binaryFrame } from './ws-frame.ts'
 import type { AcceptedUpdate, Room } from './room.ts'
 
 export interface CommitterOptions {
@@ -27,6 +28,11 @@ export interface CommitterOptions {
   now: () => number
   batchWindowMs: number
   compactAfterUpdates: number
+  /**
+   * Update bytes one batch carries per room at most (at least one update): what follows waits for the
+   * next batch, so a reader that keeps up is never handed more at once than a slow reader may leave unread.
+   */
+  maxBatchBytes: number
   log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void
   /** Called for rooms whose doc no longer matches the store (failed commit or apply). */
   onBroken: (room: Room) => void
@@ -37,7 +43,7 @@ export interface CommitterOptions {
 interface Outcome {
   room: Room
   /** One sync-update message per sender (a connection, or an update the hub applied itself). */
-  broadcasts: { from: Connection | AcceptedUpdate; message: Buffer }[]
+  broadcasts: { from: Connection | AcceptedUpdate; frame: Buffer }[]
   saved: Map<Connection, number>
   done: AcceptedUpdate[]
 }
@@ -101,10 +107,20 @@ export class Committer {
     const groups = new Map<Connection | AcceptedUpdate, AcceptedUpdate[]>()
     const keep: AcceptedUpdate[] = []
     let dropped = false
+    let bytes = 0
+    let deferred = false
     for (const item of room.accepted) {
       const conn = item.conn
-      if (conn && conn.gate > 0 && !conn.revoked) keep.push(item)
-      else if (conn && (conn.revoked || conn.access !== 'write' || (item.seq ?? 0) > conn.acceptUpTo)) dropped = true
+      // Once the batch is full, everything after waits, so each connection's updates stay in order.
+      deferred ||= bytes > 0 && bytes + item.update.length > this.opts.maxBatchBytes
+      if (deferred || (conn && conn.gate > 0 && !conn.revoked)) {
+        keep.push(item)
+        continue
+      }
+      bytes += item.update.length
+      room.release(item) // stored below (then counted in the log's bytes), or dropped
+      const seq = item.seq ?? 0
+      if (conn && (conn.revoked || conn.access !== 'write' || seq > conn.acceptUpTo || seq <= conn.dropUpTo)) dropped = true
       else {
         const group = groups.get(conn ?? item)
         if (group) group.push(item)
@@ -112,6 +128,7 @@ export class Committer {
       }
     }
     room.accepted = keep
+    if (deferred) this.request(room)
     if (dropped) this.opts.onDropped(room)
     if (groups.size === 0) return null
     try {
@@ -136,7 +153,7 @@ export class Committer {
         for (const c of newAuthors ?? []) room.knownAuthors.add(c)
         room.log = { ...room.log, lastSeq: seq, logCount: room.log.logCount + 1, logBytes: room.log.logBytes + store.length }
       }
-      if (broadcast) outcome.broadcasts.push({ from: sender, message: encodeSync(SYNC_UPDATE, broadcast) })
+      if (broadcast) outcome.broadcasts.push({ from: sender, frame: binaryFrame(encodeSync(SYNC_UPDATE, broadcast)) })
       if (conn) outcome.saved.set(conn, items.length)
       outcome.done.push(...items.filter((i) => i.done))
     }
@@ -145,19 +162,19 @@ export class Committer {
 
   /**
    * Each connection gets every sender's update but its own, and its "saved" count if it asked for acks,
-   * all in one write. Each message is encoded once and the same Buffer goes to every socket.
+   * all in one write. Each message is encoded and framed once; the same Buffer goes to every socket.
    */
   private deliver({ room, broadcasts, saved, done }: Outcome): void {
-    const messages: Buffer[] = []
+    const frames: Buffer[] = []
     for (const conn of room.conns) {
-      messages.length = 0
-      for (const b of broadcasts) if (b.from !== conn) messages.push(b.message)
+      frames.length = 0
+      for (const b of broadcasts) if (b.from !== conn) frames.push(b.frame)
       const count = saved.get(conn)
       if (count !== undefined) {
         conn.saved += count
-        if (conn.wantsAcks) messages.push(encodeSaved(conn.saved))
+        if (conn.wantsAcks) frames.push(binaryFrame(encodeSaved(conn.saved)))
       }
-      conn.sendAll(messages)
+      conn.sendFrames(frames)
     }
     // Senders that left before their batch was delivered still count their saved messages.
     for (const [conn, count] of saved) if (!room.conns.has(conn)) conn.saved += count

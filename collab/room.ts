@@ -7,7 +7,9 @@ import * as Y from 'yjs'
 import { RoomAwareness } from './awareness.ts'
 import type { Connection } from './connection.ts'
 import type { Limits } from './limits.ts'
+import type { Pacer } from './pacer.ts'
 import { encodeSync, SYNC_STEP1, SYNC_STEP2 } from './protocol.ts'
+import { binaryFrame } from './ws-frame.ts'
 
 export interface AcceptedUpdate {
   /** The connection it came from, or null for an update the hub applies itself (through the API). */
@@ -16,6 +18,8 @@ export interface AcceptedUpdate {
   update: Uint8Array
   /** Its number among its connection's update messages. */
   seq?: number
+  /** Counted in its room's `pendingBytes` until stored or refused. */
+  counted?: boolean
   /** Settles once the update is committed, or could not be. */
   done?: (err?: Error) => void
 }
@@ -39,11 +43,16 @@ function movedClients(tr: Y.Transaction): number[] {
 export class Room {
   readonly conns = new Set<Connection>()
   readonly awareness: RoomAwareness
+  /** Client updates waiting for the room's next batch to be validated, with what to do if refused. */
+  incoming: { item: AcceptedUpdate; refused: (err: unknown) => void }[] = []
+  /** Paces the room's batches (validation, commit, broadcast and awareness), set up on first use. */
+  pacer: Pacer | null = null
   /** Validated updates waiting for the next commit, in arrival order. */
   accepted: AcceptedUpdate[] = []
-  /** Updates sent to the validator and not back yet, and their bytes (counted against the size cap). */
+  /** Updates sent to the validator and not back yet. */
   inFlight = 0
-  inFlightBytes = 0
+  /** Bytes of client updates taken in and not yet stored or refused (counted against the size cap). */
+  pendingBytes = 0
   unloadTimer: NodeJS.Timeout | null = null
   /** Set when the in-memory doc may differ from the store (failed commit): the room must be dropped. */
   broken = false
@@ -66,7 +75,7 @@ export class Room {
   }
 
   get idle(): boolean {
-    return this.conns.size === 0 && this.inFlight === 0 && this.accepted.length === 0
+    return this.conns.size === 0 && this.incoming.length === 0 && this.inFlight === 0 && this.accepted.length === 0
   }
 
   /**
@@ -91,6 +100,13 @@ export class Room {
     return { store: effective, broadcast: effective, clients: effective ? movedClients(transaction!) : [] }
   }
 
+  /** An update leaves the pipeline (stored, dropped or refused): it no longer counts against the size cap. */
+  release(item: AcceptedUpdate): void {
+    if (!item.counted) return
+    item.counted = false
+    this.pendingBytes -= item.update.length
+  }
+
   syncStep1(): Buffer {
     return encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc))
   }
@@ -99,15 +115,10 @@ export class Room {
     return encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector))
   }
 
-  /** Sends one pre-encoded message to every connection, except `except`. */
-  broadcast(message: Buffer, except: Connection | null = null): number {
-    let sent = 0
-    for (const conn of this.conns) {
-      if (conn === except) continue
-      conn.send(message)
-      sent++
-    }
-    return sent
+  /** Sends one message to every connection, framed once. */
+  broadcast(message: Buffer): void {
+    const frame = [binaryFrame(message)]
+    for (const conn of this.conns) conn.sendFrames(frame)
   }
 
   destroy(): void {

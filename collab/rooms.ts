@@ -2,8 +2,8 @@
  * Loaded documents. A document is loaded once however many connections ask for it at the same moment
  * (they share one promise). Loading reads the snapshot and the log tail, has the validator thread apply
  * them to its replica first (a corrupt or hostile stored state fails there, under a time limit) and then
- * applies them on the main thread. A failed load is never served empty and never written to; the next
- * connection tries again. A room without connections unloads after `idleUnloadMs`, with a final flush and
+ * applies them on the main thread (meanwhile a newcomer's first sync is answered from the stored bytes,
+ * cold-open.ts). A failed load is never served empty and never written to; the next connection tries again. A room without connections unloads after `idleUnloadMs`, with a final flush and
  * compaction, so memory returns to where it was.
  */
 import * as Y from 'yjs'
@@ -25,6 +25,8 @@ export interface RoomsOptions {
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
+  /** The stored state of rooms being loaded, for cold-open.ts. */
+  private readonly storedWhileLoading = new Map<string, readonly Uint8Array[]>()
 
   constructor(private readonly opts: RoomsOptions) {}
 
@@ -40,6 +42,11 @@ export class Rooms {
     return this.rooms.size
   }
 
+  /** The stored blobs (snapshot, then log) of a room that is being loaded; undefined otherwise. */
+  stored(id: string): readonly Uint8Array[] | undefined {
+    return this.storedWhileLoading.get(id)
+  }
+
   acquire(id: string): Promise<Room> {
     const room = this.rooms.get(id)
     if (room) {
@@ -48,7 +55,10 @@ export class Rooms {
     }
     const pending = this.loading.get(id)
     if (pending) return pending
-    const load = this.load(id).finally(() => this.loading.delete(id))
+    const load = this.load(id).finally(() => {
+      this.loading.delete(id)
+      this.storedWhileLoading.delete(id)
+    })
     this.loading.set(id, load)
     return load
   }
@@ -58,6 +68,7 @@ export class Rooms {
     if (!this.opts.store.exists(id)) throw new Error('document not found')
     const stored = this.opts.store.load(id)
     const blobs = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)]
+    this.storedWhileLoading.set(id, blobs)
     await this.opts.validator().open(id, blobs)
     const doc = new Y.Doc()
     try {

@@ -29,10 +29,11 @@ import type { Database } from '../db/schema.ts'
 import type { CollabNotifier } from '../domain/collab-notifier.ts'
 import { reevaluateAccess } from './access.ts'
 import { CLOSE } from './close-codes.ts'
+import { answerFromStore } from './cold-open.ts'
 import { Connection } from './connection.ts'
 import { defaultLimits, type Limits } from './limits.ts'
-import { handleFrame, validateAndQueue, type MessageContext } from './messages.ts'
-import { Pacer } from './pacer.ts'
+import { handleFrame, validateAndQueue, validateIncoming, type MessageContext } from './messages.ts'
+import { audienceWindowMs, Pacer } from './pacer.ts'
 import { Committer } from './persistence.ts'
 import type { Room } from './room.ts'
 import { Rooms } from './rooms.ts'
@@ -55,8 +56,9 @@ export interface CollabOptions {
   /** Finer limits (rates, send buffer, awareness); defaults in limits.ts. */
   limits?: Partial<Limits>
   /**
-   * Minimum spacing of validation batches, hence of group commits and broadcasts, and of awareness
-   * broadcasts, under load (default 25 ms): after a quiet spell an update goes out at once; under load,
+   * Minimum spacing of a room's batches (validation, group commit, broadcast, awareness) under load. By
+   * default it grows with the room's audience (pacer.ts `audienceWindowMs`: 2 ms for a small group, up to
+   * 50 ms for hundreds); a number fixes it. After a quiet spell an update goes out at once; under load,
    * updates coalesce into fewer thread wake-ups, fsyncs and socket writes.
    */
   batchWindowMs?: number
@@ -104,13 +106,15 @@ const defaultLog: CollabLog = (level, msg, extra) => {
 const toBuffer = (data: RawData): Buffer =>
   Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** Frames a client may send while its document loads before its socket is paused. */
+const MAX_EARLY_FRAMES = 64
 
 export function createCollabServer(opts: CollabOptions): CollabServer {
   const now = opts.now ?? Date.now
   const log = opts.log ?? defaultLog
   const limits: Limits = { ...defaultLimits(opts.maxPayload, opts.maxDocumentBytes), ...opts.limits }
   const store = collabStore(opts.sqlite)
-  const batchWindowMs = opts.batchWindowMs ?? 25
+  const batchWindow = (room: Room) => opts.batchWindowMs ?? audienceWindowMs(room.conns.size)
   const connections = new Set<Connection>()
   const wss = new WebSocketServer({
     noServer: true,
@@ -125,7 +129,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 
   const validator: Validator = new Validator({
     threads: opts.validatorThreads ?? 2,
-    postWindowMs: batchWindowMs,
+    // Rooms pace their own batches; jobs handed over in the same turn of the event loop share one message.
+    postWindowMs: 0,
     checkTimeLimitMs: opts.updateTimeLimitMs ?? 40,
     heapMb: opts.validatorHeapMb ?? 1024,
     stateOf: (id) => {
@@ -140,6 +145,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     // Updates reach the committer in batches already (validation is paced): commit as soon as they do.
     batchWindowMs: 0,
     compactAfterUpdates: opts.compactAfterUpdates ?? 500,
+    maxBatchBytes: limits.maxBufferedBytes / 2,
     log,
     onBroken: (room) => dropRoom(room),
     onDropped: (room) => validator.reset(room.id),
@@ -153,22 +159,20 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     log,
   })
 
-  // Awareness (cursors, presence) is not stored; it is paced like commits: one message per room per window.
-  const awarenessDirty = new Set<Room>()
-  const awarenessPacer = new Pacer(batchWindowMs, () => {
-    for (const room of awarenessDirty) {
-      const message = room.awareness.takeChanges()
-      if (message) room.broadcast(message)
-    }
-    awarenessDirty.clear()
-  })
+  // One batch per room per window: its waiting updates go to the validator (and on to the group commit
+  // and the broadcast), and its awareness changes (cursors, presence, not stored) go out in one message.
+  function runBatch(room: Room): void {
+    validateIncoming(context, room)
+    const message = room.awareness.dirty ? room.awareness.takeChanges() : null
+    if (message) room.broadcast(message)
+  }
   const context: MessageContext = {
     validator,
     committer,
     limits,
-    awarenessChanged: (room) => {
-      awarenessDirty.add(room)
-      awarenessPacer.request()
+    scheduleBatch: (room) => {
+      room.pacer ??= new Pacer(() => batchWindow(room), () => runBatch(room))
+      room.pacer.request()
     },
     checkSession: (conn) => {
       if (now() >= conn.sessionExpiresAt && conn.gate === 0) void reevaluate(conn)
@@ -196,30 +200,46 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     )
     connections.add(conn)
     let room: Room | null = null
-    ws.on('error', (err) => log('warn', 'collab socket error', { error: err.message }))
-    ws.on('message', (data, isBinary) => {
-      if (!room) return
+    // Frames that arrive while the document loads wait here (a newcomer's first sync is answered at once).
+    let early: { frame: Buffer; isBinary: boolean }[] | null = []
+    const handle = (loaded: Room, frame: Buffer, isBinary: boolean) => {
       try {
-        handleFrame(context, conn, room, toBuffer(data), isBinary)
+        handleFrame(context, conn, loaded, frame, isBinary)
       } catch (err) {
-        log('error', 'collab message handling failed', { room: room.id, error: String(err) })
+        log('error', 'collab message handling failed', { room: loaded.id, error: String(err) })
         conn.close(CLOSE.badMessage, 'message could not be processed')
       }
+    }
+    ws.on('error', (err) => log('warn', 'collab socket error', { error: err.message }))
+    ws.on('message', (data, isBinary) => {
+      const frame = toBuffer(data)
+      if (room) return handle(room, frame, isBinary)
+      if (!early || conn.closed) return
+      const mayAnswer = early.length === 0 && isBinary && conn.gate === 0 && now() < conn.sessionExpiresAt
+      if (mayAnswer && answerFromStore(conn, frame, rooms.stored(auth.documentId))) {
+        if (!conn.limiter.take(frame.length)) conn.close(CLOSE.rateLimited, 'too many messages')
+        return
+      }
+      early.push({ frame, isBinary })
+      if (early.length >= MAX_EARLY_FRAMES) ws.pause()
     })
     ws.on('close', () => {
       conn.closed = true
       connections.delete(conn)
       if (room) leave(room, conn)
     })
-    ws.pause()
     if (authEpoch !== epoch) void reevaluate(conn)
     rooms.acquire(auth.documentId).then(
       (loaded) => {
         room = loaded
         join(loaded, conn)
+        const waiting = early ?? []
+        early = null
+        for (const { frame, isBinary } of waiting) handle(loaded, frame, isBinary)
         ws.resume()
       },
       (err: unknown) => {
+        early = null
         log('error', 'collab document load failed', { room: auth.documentId, error: String(err) })
         conn.close(CLOSE.loadFailed, 'document could not be loaded')
       },
@@ -237,7 +257,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   function leave(room: Room, conn: Connection): void {
     if (!room.conns.delete(conn)) return
     room.awareness.release(conn)
-    if (room.awareness.dirty) context.awarenessChanged(room)
+    if (room.awareness.dirty) context.scheduleBatch(room)
     if (room.conns.size === 0) rooms.scheduleUnload(room)
   }
 
@@ -249,8 +269,9 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   async function shutdown(): Promise<void> {
     clearInterval(sweep)
     for (const conn of connections) conn.ws.pause()
+    for (const room of rooms.all()) room.pacer?.flushNow()
     const deadline = performance.now() + 3000
-    while (rooms.all().some((r) => r.inFlight > 0) && performance.now() < deadline) await sleep(5)
+    while (rooms.all().some((r) => r.incoming.length > 0 || r.inFlight > 0) && performance.now() < deadline) await sleep(5)
     while (!committer.flush() && performance.now() < deadline) await sleep(5)
     for (const room of rooms.all()) {
       while (!committer.compact(room) && performance.now() < deadline) await sleep(5)
@@ -287,7 +308,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       return closing
     },
     stats() {
-      const pendingUpdates = rooms.all().reduce((n, r) => n + r.inFlight + r.accepted.length, 0)
+      const pendingUpdates = rooms.all().reduce((n, r) => n + r.incoming.length + r.inFlight + r.accepted.length, 0)
       return { rooms: rooms.size, connections: connections.size, replicas: validator.replicas, batches: committer.batches, pendingUpdates }
     },
     userAccessChanged(userId) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DAY_MS } from '../../domain/session-policy.ts'
 import { kindOf, paragraphUpdate, step1Frame, step2Frame, updateFrame } from './frames.ts'
-import { closed, inbox, startHarness, storedDoc, text, UpgradeRefused, waitFor, type Harness } from './harness.ts'
+import { closed, inbox, roundTrip, startHarness, storedDoc, text, UpgradeRefused, waitFor, type Harness } from './harness.ts'
 
 let h: Harness
 beforeEach(async () => {
@@ -147,6 +147,7 @@ describe('access changes apply to open connections at once', () => {
     await h.db.updateTable('documents').set({ state: 'consensus_call' }).where('id', '=', documentId).execute()
     h.server.documentChanged(documentId)
     ws.send(updateFrame(paragraphUpdate('while frozen')))
+    await roundTrip(ws) // the server has seen it while frozen (on a busy machine it could arrive later)
     await settle()
     expect(text(watcher.doc)).toBe('')
     await h.db.updateTable('documents').set({ state: 'draft' }).where('id', '=', documentId).execute()

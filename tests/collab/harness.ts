@@ -17,6 +17,7 @@ import { newId } from '../../db/ids.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { createSession } from '../../db/session-auth.ts'
 import type { DocumentState } from '../../domain/lifecycle.ts'
+import { step1Frame } from './frames.ts'
 import type { Role } from '../../domain/roles.ts'
 
 export interface TestUser {
@@ -193,6 +194,22 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 }
 
 /** Resolves with the close code and reason of a socket. */
+/**
+ * Resolves once the server has handled everything sent on `ws` so far: frames are handled in order, so
+ * the answer to a sync step 1 sent now comes after them.
+ */
+export function roundTrip(ws: WebSocket): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      if (data[0] !== 0 || data[1] !== 1) return // sync step 2
+      ws.off('message', onMessage)
+      resolve()
+    }
+    ws.on('message', onMessage)
+    ws.send(step1Frame())
+  })
+}
+
 export function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
   if (ws.readyState === WebSocket.CLOSED) return Promise.resolve({ code: -1, reason: 'already closed' })
   return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))

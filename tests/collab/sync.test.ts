@@ -76,7 +76,31 @@ describe('sync between y-websocket clients', () => {
       .run(documentId, Y.encodeStateAsUpdate(seed), writer.id, Date.now())
     const clients = Array.from({ length: 6 }, () => h.client(documentId, writer))
     await Promise.all(clients.map((c) => c.synced()))
-    expect(h.logs.filter((l) => l.msg === 'collab room loaded' && l.extra?.room === documentId)).toHaveLength(1)
+    const loads = () => h.logs.filter((l) => l.msg === 'collab room loaded' && l.extra?.room === documentId)
+    // Newcomers may be synced from the stored state before the room has finished loading.
+    await waitFor(() => loads().length > 0, 5000, 'room loaded')
+    expect(loads()).toHaveLength(1)
     for (const c of clients) expect(text(c.doc)).toContain('stored before')
+  })
+
+  it('a newcomer to a large document that is not loaded yet is synced from the stored state at once, then edits as usual', async () => {
+    const { writer, documentId } = await h.scenario()
+    const seed = new Y.Doc()
+    for (let i = 0; i < 3000; i++) typeParagraph(seed, `Paragraph ${i} of a long consensus document. `.repeat(4))
+    h.sqlite.prepare('INSERT INTO document_snapshots (document_id, state, up_to, at) VALUES (?, ?, 0, ?)').run(documentId, Y.encodeStateAsUpdate(seed), Date.now())
+    typeParagraph(seed, 'and a tail entry')
+    h.sqlite
+      .prepare('INSERT INTO document_updates (document_id, "update", user_id, at) VALUES (?, ?, ?, ?)')
+      .run(documentId, Y.encodeStateAsUpdate(seed, Y.encodeStateVector(storedDoc(h.sqlite, documentId))), writer.id, Date.now())
+    const loaded = () => h.logs.some((l) => l.msg === 'collab room loaded' && l.extra?.room === documentId)
+    const a = h.client(documentId, writer)
+    await a.synced()
+    expect(loaded()).toBe(false) // answered while the validator and the main thread were still loading it
+    expect(sameState(a.doc, seed)).toBe(true)
+    typeParagraph(a.doc, 'written right after opening')
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('written right after opening'), 10_000, 'edit stored')
+    expect(loaded()).toBe(true)
+    const b = h.client(documentId, writer)
+    await waitFor(() => sameState(b.doc, a.doc), 5000, 'second client')
   })
 })

@@ -1,0 +1,32 @@
+/**
+ * Opening a document that is not loaded yet. Loading means having the validator thread rebuild its
+ * replica and the main thread apply the stored state (a large document takes a few hundred milliseconds),
+ * but a newcomer with an empty document needs none of that: what it asks for (sync step 1 with an empty
+ * state vector) is exactly what is stored, snapshot and log tail. So while the room loads, that first
+ * question is answered from the stored bytes as they are, and everything else the client sends waits for
+ * the room. The bytes are the ones the loaded room would be built from, so the client ends up with the
+ * same state; the main thread never decodes them here.
+ */
+import * as Y from 'yjs'
+import type { Connection } from './connection.ts'
+import { decodeClientMessage, encodeSync, ProtocolError, SYNC_STEP2, SYNC_UPDATE } from './protocol.ts'
+import { binaryFrame } from './ws-frame.ts'
+
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc())
+
+/** Answers the frame from `stored` (snapshot first, then the log) if it is a newcomer's sync step 1. */
+export function answerFromStore(conn: Connection, frame: Uint8Array, stored: readonly Uint8Array[] | undefined): boolean {
+  if (!stored) return false
+  let msg
+  try {
+    msg = decodeClientMessage(frame)
+  } catch (err) {
+    if (err instanceof ProtocolError) return false // handled (and refused) once the room is loaded
+    throw err
+  }
+  // An empty state vector is one varuint: zero clients.
+  if (msg.type !== 'sync-step1' || msg.stateVector.length !== 1 || msg.stateVector[0] !== 0) return false
+  const blobs = stored.length > 0 ? stored : [EMPTY_UPDATE]
+  conn.sendFrames(blobs.map((blob, i) => binaryFrame(encodeSync(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, blob))))
+  return true
+}
