@@ -1,10 +1,14 @@
 /**
  * What the document page says, in the reader's language: the read-only reason (the state explains a
  * frozen or published text before the role does), the hub's own version names, a call notification's
- * closing date, counts with the right plural, and the record of formal objections in a closed call.
+ * closing date, counts with the right plural, the record of formal objections in a closed call, and
+ * the audit log's details named and translated.
  */
 import { resolveTemplate, translator } from '@solid-primitives/i18n'
 import { describe, expect, test } from 'vitest'
+import { dictionaryFor } from '../../client/i18n/dictionary.ts'
+import { auditDetails } from '../../client/pages/admin/audit-details.ts'
+import { auditTranslator } from '../../client/pages/admin/audit-i18n.ts'
 import { readExcerpt } from '../../client/pages/inbox/excerpt.ts'
 import { objectionRecords } from '../../client/pages/document/objection-record.ts'
 import { readOnlyKind } from '../../client/pages/document/read-only.ts'
@@ -79,5 +83,43 @@ describe('a closed call’s formal objections', () => {
     const records = objectionRecords({ participants: [participant('institution:a', 'Alpha Institute', objection)], history: [objection], dispositions: [] })
     expect(records).toHaveLength(1)
     expect(records[0]).toMatchObject({ disposition: null, reason: 'We object.' })
+  })
+})
+
+describe('the audit log’s details', () => {
+  const names = { person: (id: string) => ({ u1: 'Lin Wei' })[id] ?? null, institution: (id: string) => ({ i1: 'Tsinghua AI Policy Centre' })[id] ?? null, body: () => null }
+  const context = (locale: 'en' | 'zh') => ({ t: translator(() => dictionaryFor(locale), resolveTemplate), w: w(locale), d: auditTranslator(() => locale), locale, names })
+
+  test('name people and institutions instead of ids, and translate codes', () => {
+    const role = { action: 'membership.role_changed', subjectType: 'body', data: { userId: 'u1', from: 'member', to: 'chair' } }
+    expect(auditDetails(role, context('en'))).toEqual([
+      { label: 'Person', value: 'Lin Wei' },
+      { label: 'From', value: 'Member' },
+      { label: 'To', value: 'Chair' },
+    ])
+    const position = { action: 'consensus.position', subjectType: 'document', data: { callId: 'c1', participantKey: 'institution:i1', stance: 'concern' } }
+    expect(auditDetails(position, context('zh'))).toEqual([
+      { label: '代表', value: 'Tsinghua AI Policy Centre' },
+      { label: '立场', value: '关切' },
+    ])
+  })
+
+  test('lifecycle moves read as states; a publication as its address; a refusal as its request', () => {
+    const published = { action: 'document.transition', subjectType: 'document', data: { from: 'submitted', to: 'published', reason: null, slug: 'open-models', edition: 2 } }
+    expect(auditDetails(published, context('zh'))).toEqual([
+      { label: '从', value: '已提交' },
+      { label: '到', value: '已发布' },
+      { label: '发布', value: '/p/open-models · 版次 2' },
+    ])
+    const denied = { action: 'authz.denied', subjectType: 'body', data: { attempted: 'body.manage_members', method: 'DELETE', path: '/api/bodies/ai/members/u2' } }
+    expect(auditDetails(denied, context('en'))).toEqual([
+      { label: 'Attempted', value: 'body.manage_members' },
+      { label: 'Request', value: 'DELETE /api/bodies/ai/members/u2' },
+    ])
+    expect(auditDetails({ action: 'user.created', subjectType: 'user', data: { isSecretariat: false, locale: 'zh', extra: 3 } }, context('en'))).toEqual([
+      { label: 'Secretariat rights', value: 'No' },
+      { label: 'Language', value: '中文' },
+      { label: 'extra', value: '3' },
+    ])
   })
 })

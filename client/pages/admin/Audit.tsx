@@ -1,37 +1,50 @@
-/** The audit log (secretariat): newest first, filtered by person, action, subject and dates; in the URL. */
+/**
+ * The audit log (secretariat): newest first, filtered by person, action, subject and dates (in the URL);
+ * each event as a sentence in the chosen language, with its details named for people (AuditRow).
+ */
 import { useSearchParams } from '@solidjs/router'
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import type { AuditEvent } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import { formatDateTime } from '../../i18n/locale.ts'
 import { usePageTitle } from '../../layout/page-title.ts'
 import { Choice } from '../../ui/Choice.tsx'
 import { Empty, ErrorNotice, Loading } from '../../ui/feedback.tsx'
 import { TextField } from '../../ui/Field.tsx'
+import { useActivityT } from '../activity-i18n.ts'
+import { useWorkflowT } from '../document/workflow-i18n.ts'
+import type { Names } from './audit-details.ts'
+import { useAuditT } from './audit-i18n.ts'
+import { AuditRow } from './AuditRow.tsx'
 
 type Filters = { actor: string; action: string; subjectType: string; subject: string; from: string; to: string }
 const KEYS: (keyof Filters)[] = ['actor', 'action', 'subjectType', 'subject', 'from', 'to']
 const ANY = '-'
 const SUBJECT_TYPES = ['user', 'body', 'document', 'institution'] as const
-const isKnownSubject = (s: string): s is (typeof SUBJECT_TYPES)[number] => (SUBJECT_TYPES as readonly string[]).includes(s)
-
-/** Compact "key: value" text for an event's data. */
-export function summarizeData(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(' · ')
-}
-
 export default function Audit() {
-  const { t, locale } = useI18n()
+  const { t, pick } = useI18n()
   usePageTitle(() => t('admin.audit'))
+  const texts = { a: useActivityT(), t, w: useWorkflowT(), d: useAuditT() }
   const [params, setParams] = useSearchParams<Filters>()
   const current = (): Filters => Object.fromEntries(KEYS.map((k) => [k, (params[k] as string | undefined) ?? ''])) as Filters
   const [draft, setDraft] = createSignal<Filters>(current())
   createEffect(on(() => KEYS.map((k) => params[k]).join('|'), () => setDraft(current())))
 
   const [people] = createResource(() => call(api.users.$get({ query: { limit: '500' } })))
+  // Ids in events become names from the lists the secretariat can read anyway; a failed list leaves ids.
+  const [institutions] = createResource(() => call(api.institutions.$get({ query: {} })).catch(() => null))
+  const [bodies] = createResource(() => call(api.bodies.$get({ query: { archived: 'include' } })).catch(() => null))
+  const names: Names = {
+    person: (id) => people.latest?.users.find((u) => u.id === id)?.displayName ?? null,
+    institution: (id) => {
+      const i = institutions.latest?.institutions.find((x) => x.id === id)
+      return i ? pick(i.nameEn, i.nameZh).text : null
+    },
+    body: (id) => {
+      const b = bodies.latest?.bodies.find((x) => x.id === id)
+      return b ? pick(b.nameEn, b.nameZh).text : null
+    },
+  }
   const [older, setOlder] = createSignal<AuditEvent[]>([])
   const [next, setNext] = createSignal<number | null>(null)
   const [loadingMore, setLoadingMore] = createSignal(false)
@@ -115,25 +128,13 @@ export default function Audit() {
               <tbody>
                 <For each={events()}>
                   {(e) => (
-                    <tr>
-                      <td class="nowrap">
-                        <time dateTime={e.at}>{formatDateTime(e.at, locale())}</time>
-                      </td>
-                      <td>{e.actor?.displayName ?? t('admin.system')}</td>
-                      <td>
-                        <code class="code">{e.action}</code>
-                      </td>
-                      <td class="cell-sub">
-                        {isKnownSubject(e.subjectType) ? t(`admin.subjectTypes.${e.subjectType}`) : e.subjectType}
-                        <Show when={e.subjectId}>
-                          {' '}
-                          <button type="button" class="link-btn" onClick={() => apply({ ...current(), subjectType: e.subjectType, subject: e.subjectId! })}>
-                            {e.subjectId!.slice(0, 8)}
-                          </button>
-                        </Show>
-                      </td>
-                      <td class="cell-sub audit-data">{summarizeData(e.data)}</td>
-                    </tr>
+                    <AuditRow
+                      event={e}
+                      texts={texts}
+                      names={names}
+                      onFilterAction={(action) => apply({ ...current(), action })}
+                      onFilterSubject={(subjectType, subject) => apply({ ...current(), subjectType, subject })}
+                    />
                   )}
                 </For>
               </tbody>
