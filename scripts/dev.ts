@@ -1,7 +1,8 @@
 /**
  * npm run dev: the hub (API + collab) on an internal port and Vite's dev server in front of it, with hot
- * reload for the client. Vite proxies /api, /p and the /collab websocket; the browser talks to Vite only,
- * so cookies and the same-origin checks see one origin (the proxy keeps the Host header).
+ * reload for the client. Vite proxies /api, the public pages (/publications, /p/…) and the /collab
+ * websocket; the browser talks to Vite only, so cookies and the same-origin checks see one origin (the
+ * proxy keeps the Host header).
  *
  *   PORT (default 5173): the address to open; HUB_DEV_API_PORT (default PORT + 1): the hub itself.
  */
@@ -35,10 +36,12 @@ const vite = await createServer({
     port,
     strictPort: true,
     host: env.HOST ?? 'localhost',
-    // Anchored patterns: '/p' alone would also catch the client's own /pages/… modules.
+    // Anchored patterns: '/p' alone would also catch the client's own /pages/… modules. The public pages
+    // (/publications and /p/…) are rendered by the hub, so they go to it as well.
     proxy: {
       '^/api(/|$)': { target, changeOrigin: false },
-      '^/p/': { target, changeOrigin: false },
+      '^/publications([/?]|$)': { target, changeOrigin: false },
+      '^/p([/?]|$)': { target, changeOrigin: false },
       '^/collab/': { target, changeOrigin: false, ws: true },
     },
   },

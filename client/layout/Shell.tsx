@@ -1,10 +1,10 @@
-/** The signed-in frame: sidebar (navigation, my bodies), top bar (language, account), the page. */
+/** The signed-in frame: sidebar (navigation, the public archive, my bodies), top bar (language, account), the page. */
 import { A, useLocation } from '@solidjs/router'
 import { createEffect, ErrorBoundary, For, on, Show, Suspense, type ParentProps } from 'solid-js'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useSession } from '../session/session.tsx'
 import { ErrorNotice, Loading } from '../ui/feedback.tsx'
-import { IconHome, IconNetwork, IconShield } from '../ui/icons.ts'
+import { IconArchive, IconHome, IconNetwork, IconShield } from '../ui/icons.ts'
 import { Localized } from '../ui/Localized.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { Logo } from './Logo.tsx'
@@ -45,6 +45,11 @@ export function Shell(props: ParentProps) {
             <IconNetwork size={16} aria-hidden="true" />
             <span>{t('nav.bodies')}</span>
           </A>
+          {/* The public archive is rendered by the server, outside this app: a plain link the router leaves alone. */}
+          <a href={`/publications?lang=${i18n.locale()}`} rel="external" class="nav-link">
+            <IconArchive size={16} aria-hidden="true" />
+            <span>{t('nav.publications')}</span>
+          </a>
           <Show when={session.user()?.isSecretariat}>
             <A href="/admin" class="nav-link" activeClass="active">
               <IconShield size={16} aria-hidden="true" />

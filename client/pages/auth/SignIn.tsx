@@ -47,7 +47,7 @@ export function SignInForm(props: { email?: string; lockEmail?: boolean; onSigne
 }
 
 export function SignIn() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const session = useSession()
   return (
     <AuthLayout title={t('auth.signInTitle')} lead={t('auth.signInLead')}>
@@ -60,6 +60,12 @@ export function SignIn() {
       </Show>
       <SignInForm />
       <p class="auth-help">{t('auth.forgot')}</p>
+      {/* Published documents need no account; the archive is a server-rendered page outside this app. */}
+      <p class="auth-help">
+        <a href={`/publications?lang=${locale()}`} rel="external">
+          {t('auth.archive')}
+        </a>
+      </p>
     </AuthLayout>
   )
 }
