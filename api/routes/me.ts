@@ -49,7 +49,7 @@ const changePassword = createRoute({
   tags: ['Me'],
   summary: 'Change my password (needs the current one); ends every other session',
   request: { body: jsonBody(z.strictObject({ currentPassword: anyPassword, newPassword: password })) },
-  responses: { 200: ok(OkSchema), ...errors },
+  responses: { 200: ok(OkSchema), ...errors, 429: errors[409] },
 })
 
 const listSessions = createRoute({
