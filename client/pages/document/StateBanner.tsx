@@ -19,11 +19,17 @@ import { notify } from '../../ui/toasts.tsx'
 import { availableMoves } from './moves.ts'
 import { useWorkflowT } from './workflow-i18n.ts'
 
-/** The public address of a published document, found in the archive (the document itself does not carry it). */
+/**
+ * The public address of a published document. Neither GET /api/documents/:id nor the archive's entries
+ * link a document to its publication (no slug on the one, no document id on the other), so it is found
+ * in the archive by body, kind and both titles, and only when exactly one publication matches: a wrong
+ * link is worse than none. (Right after publishing, the transition's answer gives the slug directly.)
+ */
 async function findPublication(data: DocumentDetail): Promise<string | null> {
   if (data.document.state !== 'published') return null
   const res = await call(api.publications.$get({ query: { body: data.body.slug, kind: data.document.kind, limit: '100' } }))
-  return res.publications.find((p) => p.titleEn === data.document.titleEn)?.slug ?? null
+  const matches = new Set(res.publications.filter((p) => p.titleEn === data.document.titleEn && p.titleZh === data.document.titleZh).map((p) => p.slug))
+  return matches.size === 1 ? [...matches][0] : null
 }
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
