@@ -1,5 +1,5 @@
 /**
- * Members of a body with institution, country and role. Those who manage the body change roles and remove
+ * Members of a body with institution (and its country), and role. Those who manage the body change roles and remove
  * members here; a refusal (the last-chair rule) is explained right above the table.
  */
 import { createSignal, For, Show } from 'solid-js'
@@ -80,7 +80,6 @@ export function Members(props: { detail: BodyDetail; onChanged: () => void }) {
               <tr>
                 <th scope="col">{t('body.name')}</th>
                 <th scope="col">{t('body.institution')}</th>
-                <th scope="col">{t('body.country')}</th>
                 <th scope="col">{t('body.role')}</th>
                 <Show when={canManage()}>
                   <th scope="col">
@@ -102,10 +101,13 @@ export function Members(props: { detail: BodyDetail; onChanged: () => void }) {
                         </Show>
                       </span>
                     </td>
+                    {/* Country under the institution, not a column of its own: the table fits a 1280 px window with the actions in view. */}
                     <td>
                       <Localized en={m.institution?.nameEn} zh={m.institution?.nameZh} fallback="—" />
+                      <Show when={countryName(m.institution?.country, locale())}>
+                        {(country) => <div class="cell-sub">{country()}</div>}
+                      </Show>
                     </td>
-                    <td>{countryName(m.institution?.country, locale()) || '—'}</td>
                     <td>
                       <Show when={canManage()} fallback={<RoleBadge role={m.role} />}>
                         <Choice
