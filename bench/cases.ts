@@ -25,7 +25,11 @@ const SERVER_FILES: Record<ServerKind, string> = { ours: 'servers/ours.ts', refe
 
 export async function startServer(kind: ServerKind, config: Record<string, unknown> = {}): Promise<Server> {
   // BENCH_PROFILE=<dir>: CPU-profile the servers (node --cpu-prof), written when each exits.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+  // BENCH_NODE_ARGS: more node flags for the servers, e.g. "--perf-basic-prof" for `perf record`.
+  const profile = [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ]
   const child = new Child(SERVER_FILES[kind], { BENCH_CONFIG: JSON.stringify({ mode: 'collab', docs: 1, users: 1, ...config }) }, profile)
   const ready = await child.ready
   return { kind, child, port: ready.port as number, docs: ready.docs as string[], cookies: ready.cookies as string[], api: ready.api as Server['api'] }
@@ -91,7 +95,28 @@ export interface FanoutResult {
   failedConnections: number
 }
 
-export async function fanout(kind: ServerKind, n: number, pool: ClientPool, durationMs: number): Promise<FanoutResult> {
+/** Runs the edit load for `durationMs` (the clients reset their counters first), then waits for deliveries to stop. */
+async function drive(pool: ClientPool, n: number, real: number, durationMs: number): Promise<void> {
+  const startAt = nowMs() + 200
+  const endAt = startAt + durationMs
+  await Promise.all(pool.clients.map((c) => c.call('start', { startAt, endAt, ratePerReal: (2 * n) / real })))
+  await sleep(endAt - nowMs())
+  // Drain: wait until deliveries stop growing (bounded).
+  let last = -1
+  let stableSince = performance.now()
+  const drainDeadline = performance.now() + 8000
+  while (performance.now() < drainDeadline) {
+    await sleep(250)
+    const counts = await Promise.all(pool.clients.map((c) => c.call<{ delivered: number }>('count')))
+    const total = counts.reduce((x, r) => x + r.delivered, 0)
+    if (total !== last) {
+      last = total
+      stableSince = performance.now()
+    } else if (performance.now() - stableSince > 1000) break
+  }
+}
+
+export async function fanout(kind: ServerKind, n: number, pool: ClientPool, durationMs: number, warmupMs = 0): Promise<FanoutResult> {
   const server = await startServer(kind, { docs: 1, users: Math.min(n, 50) })
   try {
     await pool.init(server)
@@ -100,24 +125,11 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
     const specs: ConnSpec[] = Array.from({ length: n }, (_, i) => ({ doc, real: i < real, client: i, cookie: server.cookies[i % Math.max(1, server.cookies.length)] }))
     const failedConnections = await pool.open(specs)
     await sleep(300)
+    // Warm-up at the same load, not measured: every server is a fresh process, and its JIT compiler is
+    // still busy for the first seconds (a quarter of our CPU at N = 100); the measured run is steady state.
+    if (warmupMs > 0) await drive(pool, n, real, warmupMs)
     const before = procStats(server.child.pid)
-    const startAt = nowMs() + 200
-    const endAt = startAt + durationMs
-    await Promise.all(pool.clients.map((c) => c.call('start', { startAt, endAt, ratePerReal: (2 * n) / real })))
-    await sleep(endAt - nowMs())
-    // Drain: wait until deliveries stop growing (bounded).
-    let last = -1
-    let stableSince = performance.now()
-    const drainDeadline = performance.now() + 8000
-    while (performance.now() < drainDeadline) {
-      await sleep(250)
-      const counts = await Promise.all(pool.clients.map((c) => c.call<{ delivered: number }>('count')))
-      const total = counts.reduce((x, r) => x + r.delivered, 0)
-      if (total !== last) {
-        last = total
-        stableSince = performance.now()
-      } else if (performance.now() - stableSince > 1000) break
-    }
+    await drive(pool, n, real, durationMs)
     const after = procStats(server.child.pid)
     const reports = await Promise.all(
       pool.clients.map((c) => c.call<{ delivered: number; sent: number; frames: number; hist: [number, number][]; texts: { hash: string }[] }>('report')),
@@ -213,11 +225,19 @@ export interface IdleResult {
   connections: number
   documents: number
   rssPerConnectionKb: number
+  /** Each run's RSS per connection, to show the spread. */
+  rssRunsKb: number[]
+  /** Main-thread JS heap and external memory per connection (worker threads not included). */
+  heapPerConnectionKb: number
   idleCpuPercent: number
   failedConnections: number
 }
 
-export async function idle(kind: ServerKind, pool: ClientPool, connections: number, documents: number, idleMs: number): Promise<IdleResult> {
+/**
+ * One idle measurement on a fresh server process: RSS and main-thread heap right after a full GC, before
+ * and after opening the connections, and CPU while they sit idle.
+ */
+export async function idleOnce(kind: ServerKind, pool: ClientPool, connections: number, documents: number, idleMs: number) {
   const server = await startServer(kind, { docs: documents, users: 50 })
   try {
     await pool.init(server)
@@ -235,15 +255,33 @@ export async function idle(kind: ServerKind, pool: ClientPool, connections: numb
     const after = await stats(server)
     await pool.close()
     return {
-      server: kind,
-      connections,
-      documents,
-      rssPerConnectionKb: (loaded.rss - before.rss) / 1024 / connections,
-      idleCpuPercent: ((after.cpuMicros - loaded.cpuMicros) / 1000 / idleMs) * 100,
+      rssKb: (loaded.rss - before.rss) / 1024 / connections,
+      heapKb: ((loaded.heap ?? NaN) - (before.heap ?? NaN)) / 1024 / connections,
+      cpu: ((after.cpuMicros - loaded.cpuMicros) / 1000 / idleMs) * 100,
       failedConnections,
     }
   } finally {
     await server.child.stop()
+  }
+}
+
+export type IdleRun = Awaited<ReturnType<typeof idleOnce>>
+
+/**
+ * Idle cost per connection, the median over fresh processes: an RSS delta of ~10 MB on a process of
+ * 100–270 MB moves by a third from one run to the next with V8's heap sizing (young generation, page
+ * release), while the heap figure is steady; the median of three keeps the RSS ratio from flipping.
+ */
+export function summarizeIdle(kind: ServerKind, connections: number, documents: number, runs: IdleRun[]): IdleResult {
+  return {
+    server: kind,
+    connections,
+    documents,
+    rssPerConnectionKb: median(runs.map((r) => r.rssKb)),
+    rssRunsKb: runs.map((r) => +r.rssKb.toFixed(1)),
+    heapPerConnectionKb: median(runs.map((r) => r.heapKb)),
+    idleCpuPercent: median(runs.map((r) => r.cpu)),
+    failedConnections: runs.reduce((n, r) => n + r.failedConnections, 0),
   }
 }
 

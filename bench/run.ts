@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ClientPool, api, fanout, history, idle, type FanoutResult, type HistoryResult, type IdleResult } from './cases.ts'
+import { ClientPool, api, fanout, history, idleOnce, summarizeIdle, type FanoutResult, type HistoryResult, type IdleResult, type IdleRun } from './cases.ts'
 import { benchDir } from './lib/proc.ts'
 import type { ServerKind } from './lib/wire.ts'
 import { markdown, svg, type Results } from './report.ts'
@@ -22,8 +22,9 @@ const SERVERS = (process.argv.find((a) => a.startsWith('--servers='))?.slice(10)
 const rotate = <T>(xs: T[], k: number) => xs.map((_, i) => xs[(i + k) % xs.length])
 const NS = process.argv.find((a) => a.startsWith('--ns='))?.slice(5).split(',').map(Number) ?? (quick ? [10, 100] : [10, 50, 100, 200, 400])
 const DURATION = quick ? 4000 : 10_000
+const WARMUP = quick ? 1000 : 8000
 const HISTORY_EDITS = 20_000
-const IDLE = quick ? { conns: 300, docs: 30, ms: 2000 } : { conns: 1000, docs: 100, ms: 5000 }
+const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 5000, repeats: 3 }
 const API_SECONDS = quick ? 2 : 5
 
 const pool = new ClientPool(2)
@@ -44,7 +45,7 @@ try {
           continue
         }
         log(`fan-out ${kind} N=${n}`)
-        const r = await fanout(kind, n, pool, DURATION)
+        const r = await fanout(kind, n, pool, DURATION, WARMUP)
         log(`  p99 ${r.p99.toFixed(1)} ms, ${r.cpuMicrosPerDelivered.toFixed(2)} µs/delivered, ${(r.completion * 100).toFixed(1)}% delivered, converged ${r.converged}`)
         fan.push(r)
       }
@@ -59,12 +60,16 @@ try {
     }
   }
   if (want('idle')) {
-    for (const kind of rotate(SERVERS, 1)) {
-      log(`idle ${kind}`)
-      const r = await idle(kind, pool, IDLE.conns, IDLE.docs, IDLE.ms)
-      log(`  ${r.rssPerConnectionKb.toFixed(1)} KB/connection, idle CPU ${r.idleCpuPercent.toFixed(2)}%, ${r.failedConnections} failed`)
-      idl.push(r)
+    const runs = new Map<ServerKind, IdleRun[]>(SERVERS.map((k) => [k, []]))
+    for (let k = 0; k < IDLE.repeats; k++) {
+      for (const kind of rotate(SERVERS, k + 1)) {
+        log(`idle ${kind} (${k + 1} of ${IDLE.repeats})`)
+        const r = await idleOnce(kind, pool, IDLE.conns, IDLE.docs, IDLE.ms)
+        log(`  ${r.rssKb.toFixed(1)} KB/connection (heap ${r.heapKb.toFixed(1)} KB), idle CPU ${r.cpu.toFixed(2)}%, ${r.failedConnections} failed`)
+        runs.get(kind)!.push(r)
+      }
     }
+    for (const kind of SERVERS) idl.push(summarizeIdle(kind, IDLE.conns, IDLE.docs, runs.get(kind)!))
   }
   if (want('api')) {
     log('api')

@@ -106,6 +106,13 @@ const defaultLog: CollabLog = (level, msg, extra) => {
 const toBuffer = (data: RawData): Buffer =>
   Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/**
+ * Destroys a socket whose upgrade fails at the TCP level. A function of its own: a closure made inside
+ * handleUpgrade would keep the whole upgrade request (headers, head buffer) alive for the socket's life.
+ */
+function destroySocket(this: Duplex): void {
+  this.destroy()
+}
 /** Frames a client may send while its document loads before its socket is paused. */
 const MAX_EARLY_FRAMES = 64
 
@@ -288,14 +295,17 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   return {
     handleUpgrade(req, socket, head) {
       if (closing) return refuseUpgrade(socket, 503, 'Server is shutting down.')
-      socket.on('error', () => socket.destroy())
+      socket.on('error', destroySocket)
       const authEpoch = epoch
       authenticateUpgrade(req, { db: opts.db, now, publicUrl: opts.publicUrl ?? null, trustProxy: opts.trustProxy ?? false }).then(
         (auth) => {
           if (!auth.ok) return refuseUpgrade(socket, auth.status, auth.message)
           if (closing) return refuseUpgrade(socket, 503, 'Server is shutting down.')
           if (socket.destroyed) return
-          wss.handleUpgrade(req, socket, head, (ws) => attach(ws, socket, auth, authEpoch))
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            socket.off('error', destroySocket) // ws handles socket errors from here on
+            attach(ws, socket, auth, authEpoch)
+          })
         },
         (err: unknown) => {
           log('error', 'collab upgrade failed', { error: String(err) })

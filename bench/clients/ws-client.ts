@@ -38,6 +38,8 @@ let hist = newHist()
 let delivered = 0
 let frames = 0
 let sent = 0
+/** Edits sent before this moment belong to an earlier phase (the warm-up): their late deliveries are not counted. */
+let phaseStart = 0
 let ticker: NodeJS.Timeout | null = null
 
 function url(doc: string): string {
@@ -106,6 +108,7 @@ function onFrame(conn: Conn, data: Buffer, measure: boolean): void {
   frames++
   scanMarkers(msg.payload, (client, sentAt) => {
     if (client === spec.client && doc) return
+    if (sentAt < phaseStart) return
     delivered++
     record(hist, at - sentAt)
   })
@@ -190,6 +193,7 @@ process.on('message', async (msg: Command) => {
         const rate = msg.ratePerReal as number
         hist = newHist()
         delivered = frames = sent = 0
+        phaseStart = startAt
         for (const c of conns) {
           if (!c.doc) continue
           c.interval = 1000 / rate

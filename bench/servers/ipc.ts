@@ -7,6 +7,8 @@ export interface ServerStats {
   cpuMicros: number
   rss: number
   maxRss: number
+  /** V8 heap in use plus memory held outside it by JS objects (Buffers): the part RSS noise hides. */
+  heap?: number
   extra?: Record<string, unknown>
 }
 
@@ -15,7 +17,8 @@ export function serveIpc(extra: () => Record<string, unknown> = () => ({}), onEx
     const reply = (body: Record<string, unknown>) => process.send?.({ id: msg.id, ...body })
     if (msg.cmd === 'stats') {
       const cpu = process.cpuUsage()
-      const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024, extra: extra() }
+      const mem = process.memoryUsage()
+      const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: mem.rss, maxRss: process.resourceUsage().maxRSS * 1024, heap: mem.heapUsed + mem.external, extra: extra() }
       reply({ stats })
     } else if (msg.cmd === 'gc') {
       const gc = (globalThis as { gc?: () => void }).gc
