@@ -21,7 +21,10 @@ export function InboxBell() {
     })
   })
   return (
-    <A href="/inbox" class="icon-btn inbox-bell" aria-label={w('inbox.bell', { count: unread() })} title={w('inbox.title')}>
+    // Named by hidden text, not aria-label: a visible count that is not the start of an aria-label makes
+    // the name and what is seen disagree (axe: label-content-name-mismatch) for voice-control users.
+    <A href="/inbox" class="icon-btn inbox-bell" title={w('inbox.title')}>
+      <span class="sr-only">{w('inbox.bell', { count: unread() })}</span>
       <IconBell size={18} aria-hidden="true" />
       <Show when={unread() > 0}>
         <span class="inbox-count" aria-hidden="true">

@@ -1,4 +1,4 @@
-/** My inbox: mentions, replies, suggestions and consensus calls opened in my bodies, newest first. */
+/** My inbox: mentions, replies, suggestions and consensus calls opened in my bodies, newest first; quoted words with their mentions as names. */
 import { A } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
@@ -6,9 +6,10 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { formatDate, formatDateTime } from '../../i18n/locale.ts'
 import { PageHeader } from '../../layout/PageHeader.tsx'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
+import { MentionText } from '../document/MentionText.tsx'
 import { useWorkflowT } from '../document/workflow-i18n.ts'
 import '../document/workflow.css'
-import { readExcerpt, type Excerpt } from './excerpt.ts'
+import { readExcerpt } from './excerpt.ts'
 import { setUnread } from './unread.ts'
 
 export default function Inbox() {
@@ -20,7 +21,6 @@ export default function Inbox() {
     return res
   })
   const [error, setError] = createSignal<unknown>(null)
-  const excerptText = (e: NonNullable<Excerpt>) => (e.kind === 'closes' ? w('inbox.callCloses', { date: formatDate(e.date, locale()) }) : e.text)
   async function markAll() {
     setError(null)
     try {
@@ -62,7 +62,17 @@ export default function Inbox() {
                       </div>
                       <Show when={n.document}>{(doc) => <A href={`/documents/${doc().id}`}>{pick(doc().titleEn, doc().titleZh).text}</A>}</Show>
                       <Show when={readExcerpt(n)}>
-                        {(x) => <p class="inbox-excerpt">{excerptText(x())}</p>}
+                        {(x) => {
+                          // A row's notification never changes; its words follow the language.
+                          const e = x()
+                          return e.kind === 'closes' ? (
+                            <p class="inbox-excerpt">{w('inbox.callCloses', { date: formatDate(e.date, locale()) })}</p>
+                          ) : (
+                            <div class="inbox-excerpt">
+                              <MentionText text={e.text} />
+                            </div>
+                          )
+                        }}
                       </Show>
                     </li>
                   )}

@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+/**
+ * The inbox in the reader's language: a call notification shows its closing date in words (not the
+ * server's English "closes …"), a mention's quoted text shows names, not the mention markup.
+ */
+import { MemoryRouter, Route } from '@solidjs/router'
+import { cleanup, render, screen } from '@solidjs/testing-library'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { I18nProvider } from '../../client/i18n/i18n.tsx'
+import Inbox from '../../client/pages/inbox/Inbox.tsx'
+
+const notifications = [
+  { id: 2, kind: 'call_opened', actorName: 'Ana Ruiz', document: { id: 'd1', titleEn: 'Open Models', titleZh: '开放模型' }, commentId: null, callId: 'c1', excerpt: 'Open Models · closes 2026-03-01', at: '2026-02-01T10:00:00.000Z', read: false },
+  { id: 1, kind: 'mention', actorName: 'Lin Wei', document: { id: 'd1', titleEn: 'Open Models', titleZh: '开放模型' }, commentId: 't1', callId: null, excerpt: 'Which ones, @[Ana Ruiz](u1) ?', at: '2026-01-31T10:00:00.000Z', read: true },
+]
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ notifications, unread: 1 }), { status: 200, headers: { 'content-type': 'application/json' } }))
+})
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+test('notifications read in Chinese, with the closing date and mentions as names', async () => {
+  const { container } = render(() => (
+    <I18nProvider initial="zh">
+      <MemoryRouter>
+        <Route path="/" component={Inbox} />
+      </MemoryRouter>
+    </I18nProvider>
+  ))
+  await screen.findByText('Ana Ruiz 发起了共识征询')
+  expect(screen.getByText('截止于 2026年3月1日')).toBeTruthy()
+  expect(container.textContent).not.toContain('closes')
+  expect(container.querySelector('.inbox-excerpt .mention-chip')?.textContent).toBe('@Ana Ruiz')
+  expect(container.textContent).not.toContain('@[Ana Ruiz](u1)')
+  expect(screen.getAllByRole('link', { name: '开放模型' })).toHaveLength(2)
+})
