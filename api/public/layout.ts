@@ -31,7 +31,7 @@ ul.plain { list-style:none; padding:0 } ul.plain li { padding:.35rem 0; border-b
 form.search { display:flex; flex-wrap:wrap; gap:.5rem; margin:1rem 0 }
 form.search input, form.search select { font:inherit; padding:.45rem .6rem; border:1px solid var(--line); border-radius:8px; background:var(--card); color:var(--ink) }
 form.search button { font:inherit; padding:.45rem 1rem; border-radius:8px; border:0; background:var(--accent); color:#fff; cursor:pointer }
-.downloads a { margin-right:1rem }
+.downloads { margin:1rem 0 } .downloads a { margin-right:1rem }
 @media print {
   header.site, form.search, .downloads, nav.editions { display:none }
   body { background:#fff; color:#000; font-size:11pt }

@@ -32,7 +32,7 @@ export function publicationBody(p: {
 <h1 lang="${langTag(title.lang)}">${title.text}</h1>
 ${otherTitle.trim() && otherTitle.trim() !== title.text ? html`<p class="alt" lang="${langTag(title.lang === 'zh' ? 'en' : 'zh')}">${otherTitle}</p>` : ''}
 <p class="meta">${t.editionTitle(row.edition)} · ${t.published(formatDate(row.published_at, lang))}${latest !== row.edition ? html` · <strong>${t.newer} <a href="${href(`/p/${row.slug}`)}">${t.edition(latest)}</a></strong>` : ''}</p>
-<p class="downloads" aria-label="${t.downloads}"><a href="${href(`${base}/download.html`)}">HTML</a><a href="${href(`${base}/download.md`)}">Markdown</a><a href="${href(`${base}/download.docx`)}">Word (DOCX)</a></p>
+<nav class="downloads" aria-label="${t.downloads}"><a href="${href(`${base}/download.html`)}">HTML</a><a href="${href(`${base}/download.md`)}">Markdown</a><a href="${href(`${base}/download.docx`)}">Word (DOCX)</a></nav>
 <article class="text" lang="${row.language === 'zh' ? 'zh-CN' : 'en'}">${raw(row.html)}</article>
 <section class="card" aria-labelledby="consensus"><h2 id="consensus">${t.consensus}</h2>
 <p><span class="badge">${t.findings[c.finding] ?? c.finding}</span> ${t.reached(c.closedAt ? formatDate(c.closedAt, lang) : '—', c.tally.responded, c.tally.participants)}</p>

@@ -71,13 +71,15 @@ describe.skipIf(!chromiumPath)('the collaborative editor', () => {
     onTestFinished(() => page.context().close())
     await expect.poll(() => editor(page).textContent()).toContain('Lin agrees.')
     await expect(editor(page).getAttribute('contenteditable')).resolves.toBe('false')
-    await expect(page.getByText('your role in Artificial Intelligence Committee is Observer')).toBeTruthy()
+    // The reason is shown, once: a locator alone is always truthy, so count what is on the page.
+    await expect.poll(() => page.getByText('your role in Artificial Intelligence Committee is Observer').count()).toBe(1)
     const before = await editor(page).textContent()
     await editor(page).click()
     await page.keyboard.type('Observer was here')
     await page.waitForTimeout(500)
     expect(await editor(page).textContent()).toBe(before)
     await screenshot(page, 'editor-observer')
+    await expectAccessible(page, 'the editor, read-only for an observer')
   })
 
   test('edits made while the connection is cut are kept, then arrive when it returns', async () => {

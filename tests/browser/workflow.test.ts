@@ -1,13 +1,16 @@
 /**
  * Review and lifecycle in real browsers. Review: a member comments on a selection and mentions the chair,
  * the chair replies and resolves; a member suggests a change and the chair accepts it; "who wrote this"
- * names both authors. Lifecycle: the chair opens consultation and a consensus call, members state
- * positions, the chair closes it, submits, the secretariat publishes, and an anonymous visitor finds the
- * publication in the archive by search and downloads the DOCX.
+ * names both authors. Lifecycle: the chair opens consultation and a consensus call, a member objects
+ * formally, the chair closes it with consensus with dissent (the objection overruled with a rationale,
+ * shown in the call's record), submits, the secretariat publishes, and an anonymous visitor finds the
+ * publication in the archive by search, reads it in both languages and downloads the DOCX. Screenshots
+ * and axe-core checks (no serious or critical issue) of the review sidebar, the consensus panel, the
+ * inbox, the archive and the publication page.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { screenshot, startAppHub, type AppHub, type Person } from './support/app.ts'
+import { expectAccessible, screenshot, startAppHub, type AppHub, type Person } from './support/app.ts'
 import { chromiumPath, launchBrowser } from './support/browser.ts'
 
 const TITLE = 'Principles for Open Model Governance'
@@ -113,6 +116,7 @@ describe.skipIf(!chromiumPath)('reviewing and agreeing a document', () => {
     await expect.poll(() => editor(a).textContent(), { timeout: 10_000 }).toContain('The committee supports open models.')
     await expect.poll(() => editor(l).textContent(), { timeout: 10_000 }).toContain('The committee supports open models.')
     await screenshot(a, 'review-sidebar')
+    await expectAccessible(a, 'the review sidebar')
 
     await a.getByRole('button', { name: 'Who wrote this' }).click()
     const legend = a.getByRole('list', { name: 'Authors' })
@@ -143,12 +147,21 @@ describe.skipIf(!chromiumPath)('reviewing and agreeing a document', () => {
     const anaInbox = await open(ana)
     await anaInbox.goto(`${hub.url}/inbox`)
     await anaInbox.getByText('Lin Wei mentioned you').waitFor()
+    await screenshot(anaInbox, 'inbox')
+    await expectAccessible(anaInbox, 'the inbox')
     await anaInbox.getByRole('button', { name: 'Mark all read' }).click()
     await expect.poll(() => anaInbox.getByRole('link', { name: /Notifications \(0 unread\)/ }).count()).toBe(1)
   })
 
   test('a chair runs a call, members state positions, the secretariat publishes, a visitor finds and downloads it', async () => {
     const a = await open(ana)
+    await a.goto(`${hub.url}/bodies/ai-committee`)
+    await a.getByRole('button', { name: 'New document' }).click()
+    await a.getByRole('dialog', { name: 'Start a new document' }).waitFor()
+    await screenshot(a, 'create-document')
+    await a.keyboard.press('Escape')
+    await a.goto(`${hub.url}/documents/${documentId}`)
+    await a.locator('.status-line').waitFor()
     await a.getByRole('button', { name: 'Open consultation' }).click()
     await a.locator('.state-banner .badge', { hasText: 'Consultation' }).waitFor()
     await a.getByRole('button', { name: 'Open consensus call' }).click()
@@ -160,21 +173,33 @@ describe.skipIf(!chromiumPath)('reviewing and agreeing a document', () => {
     await l.getByLabel('Concern').check()
     await l.getByRole('button', { name: 'State position' }).click()
     await l.getByText('A reason is required for a concern or a formal objection.').waitFor()
-    await l.getByLabel('Support').check()
+    await l.getByLabel('Formal objection').check()
+    await l.getByLabel('Reason').fill('Section 2 needs a safeguard for small developers.')
     await l.getByRole('button', { name: 'State position' }).click()
     await l.getByText('1 of 2 institutions responded').waitFor()
+    await screenshot(l, 'consensus-panel')
+    await expectAccessible(l, 'the consensus panel')
 
     await a.reload()
     await a.getByRole('tab', { name: 'Consensus call' }).click()
     await a.getByLabel('Support').check()
     await a.getByRole('button', { name: 'State position' }).click()
     await a.getByText('2 of 2 institutions responded').waitFor()
-    await a.getByLabel('Unanimous').check()
+    await a.getByLabel('Consensus with dissent').check()
+    await a.getByLabel('Overruled').check()
+    await a.getByLabel('Rationale').fill('Section 4 already protects small developers.')
     await a.getByRole('button', { name: 'Close the call' }).click()
     await a.locator('.state-banner .badge', { hasText: 'Agreed' }).waitFor()
+    // The closed call keeps its record: who objected, why, and what the chair decided.
+    const record = a.locator('.objection-list')
+    await expect.poll(() => record.textContent()).toContain('Section 2 needs a safeguard for small developers.')
+    await expect.poll(() => record.textContent()).toContain('Overruled')
+    await expect.poll(() => record.textContent()).toContain('Section 4 already protects small developers.')
+    expect(await record.textContent()).toContain('Tsinghua AI Policy Centre')
+    await screenshot(a, 'consensus-record')
     await a.getByRole('tab', { name: 'Endorsements' }).click()
     await a.getByRole('button', { name: 'Endorse on behalf of my institution' }).click()
-    await a.getByText('Endorsed by 1 institutions from 1 countries').waitFor()
+    await a.getByText('Endorsed by 1 institution from 1 country or region').waitFor()
     await a.getByRole('button', { name: 'Submit to the secretariat' }).click()
     await a.locator('.state-banner .badge', { hasText: 'Submitted' }).waitFor()
 
@@ -188,9 +213,20 @@ describe.skipIf(!chromiumPath)('reviewing and agreeing a document', () => {
 
     const visitor = await open()
     await visitor.goto(`${hub.url}/publications?q=${encodeURIComponent('Open Model Governance')}`)
+    await screenshot(visitor, 'publications')
+    await expectAccessible(visitor, 'the archive')
     await visitor.getByRole('link', { name: TITLE }).click()
     await visitor.waitForURL(`**${href}`)
     await visitor.getByText('The committee supports open models.').first().waitFor()
+    await visitor.getByText('Section 4 already protects small developers.').waitFor()
+    await screenshot(visitor, 'publication')
+    await expectAccessible(visitor, 'the publication page')
+    await visitor.getByRole('link', { name: '中文' }).click()
+    await visitor.getByRole('heading', { level: 1, name: '开放模型治理原则' }).waitFor()
+    await visitor.getByRole('heading', { name: '联署' }).waitFor()
+    await screenshot(visitor, 'publication-zh')
+    await visitor.getByRole('link', { name: 'English' }).click()
+    await visitor.getByRole('heading', { level: 1, name: TITLE }).waitFor()
     const docxHref = await visitor.getByRole('link', { name: 'Word (DOCX)' }).getAttribute('href')
     const download = await visitor.request.get(new URL(docxHref!, visitor.url()).toString())
     expect(download.status()).toBe(200)

@@ -59,9 +59,18 @@ export async function startAppHub(): Promise<AppHub> {
   }
 }
 
+/**
+ * The page as a person sees it. A full-page capture draws fixed and sticky elements where they are in the
+ * window at that moment, so it is taken from the top (a test's click may have scrolled the page, which
+ * would show the top bar over the middle of the page and a blank band above it). While a modal dialog is
+ * open the page behind it cannot scroll and the overlay covers the window: the window is what is seen,
+ * so only the window is captured (a full-page capture would show the page below the overlay uncovered).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+  const dialogOpen = (await page.getByRole('dialog').count()) + (await page.getByRole('alertdialog').count()) > 0
+  if (!dialogOpen) await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: !dialogOpen })
 }
 
 const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
