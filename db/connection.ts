@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type { Database } from './schema.ts'
 
 export interface Connection {
@@ -25,6 +25,29 @@ export function openDatabase(file: string): Connection {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new SQLite(file)
   for (const [name, value] of Object.entries(PRAGMAS)) sqlite.pragma(`${name} = ${value}`)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) })
   return { sqlite, db }
 }
+
+/**
+ * The handle as Kysely sees it, with prepared statements kept by SQL text. Kysely prepares every query
+ * anew, and compiling a statement costs more than running most of ours (a session lookup: ~40 µs to
+ * prepare, ~5 µs to run). Kysely's SQL text carries no values (they are bound parameters), so the set of
+ * distinct texts is small; the cap only guards against a query built with a varying number of parameters.
+ */
+function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql)
+      if (!statement) {
+        if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!)
+        statement = sqlite.prepare(sql)
+        statements.set(sql, statement)
+      }
+      return statement
+    },
+  }
+}
+const MAX_STATEMENTS = 2000

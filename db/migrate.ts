@@ -5,6 +5,7 @@ import * as documents from './migrations/0002-documents.ts'
 import * as workflow from './migrations/0003-workflow.ts'
 import * as review from './migrations/0004-review.ts'
 import * as disabledUsersIndex from './migrations/0005-disabled-users-index.ts'
+import * as memberCounts from './migrations/0006-member-counts.ts'
 import type { Database } from './schema.ts'
 
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-workflow': workflow,
   '0004-review': review,
   '0005-disabled-users-index': disabledUsersIndex,
+  '0006-member-counts': memberCounts,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

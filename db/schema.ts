@@ -62,6 +62,8 @@ export interface BodyTable {
   established: string | null
   archived_at: number | null
   created_at: number
+  /** Members whose account is not disabled; kept by triggers (migration 0006), never written by us. */
+  member_count: Generated<number>
 }
 
 export interface MembershipTable {

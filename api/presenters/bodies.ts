@@ -28,7 +28,7 @@ export const MemberSchema = z
   })
   .openapi('Member')
 
-export function presentBody(b: BodyRow) {
+export function presentBody(b: Omit<BodyRow, 'member_count'>) {
   return {
     id: b.id,
     slug: b.slug,

@@ -86,9 +86,9 @@ export const bodyRoutes = newRouter()
   .openapi(list, async (c) => {
     const actor = await authorize(c, 'body.read', {})
     const rows = await listBodies(c.var.deps.db, { includeArchived: c.req.valid('query').archived === 'include' })
-    const bodies = rows.map(({ member_count, ...b }) => ({
+    const bodies = rows.map((b) => ({
       ...presentBody(b),
-      memberCount: Number(member_count ?? 0),
+      memberCount: b.member_count,
       myRole: actor.roles.get(b.id) ?? null,
     }))
     return c.json({ bodies }, 200)
@@ -103,6 +103,7 @@ export const bodyRoutes = newRouter()
       if (b.parentSlug && !parent) throw badRequest('unknown_parent', 'parentSlug: no such body.')
       assertBodyPlacement(b.kind, parent?.kind ?? null)
       const row: BodyRow = {
+        member_count: 0,
         id: newId(),
         slug: b.slug,
         kind: b.kind,

@@ -1,26 +1,11 @@
 /** Bodies of the organisation: organs, committees, working groups and their programmes. */
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { BodySubject } from '../../domain/permissions.ts'
 import type { BodyKind } from '../../domain/roles.ts'
-import type { BodyRow, Database } from '../schema.ts'
+import type { BodyRow, BodyTable, Database } from '../schema.ts'
 
 export function listBodies(db: Kysely<Database>, opts: { includeArchived: boolean }) {
-  let q = db
-    .selectFrom('bodies')
-    .selectAll('bodies')
-    // Members minus disabled members: both counts come from indexes (memberships' primary key and the
-    // partial users_disabled index), with no per-membership users lookup.
-    .select((eb) =>
-      eb(
-        eb.selectFrom('memberships').whereRef('memberships.body_id', '=', 'bodies.id').select((e) => e.fn.countAll<number>().as('n')),
-        '-',
-        eb
-          .selectFrom('memberships')
-          .whereRef('memberships.body_id', '=', 'bodies.id')
-          .where('memberships.user_id', 'in', (q) => q.selectFrom('users').select('users.id').where('users.disabled_at', 'is not', null))
-          .select((e) => e.fn.countAll<number>().as('n')),
-      ).as('member_count'),
-    )
+  let q = db.selectFrom('bodies').selectAll('bodies')
   if (!opts.includeArchived) q = q.where('archived_at', 'is', null)
   return q.orderBy('created_at').orderBy('name_en').execute()
 }
@@ -38,11 +23,11 @@ export function findBody(db: Kysely<Database>, id: string) {
   return selectBody(db).where('bodies.id', '=', id).executeTakeFirst()
 }
 
-export async function insertBody(db: Kysely<Database>, row: BodyRow): Promise<void> {
+export async function insertBody(db: Kysely<Database>, row: Insertable<BodyTable>): Promise<void> {
   await db.insertInto('bodies').values(row).execute()
 }
 
-export async function updateBody(db: Kysely<Database>, id: string, patch: Partial<Omit<BodyRow, 'id' | 'created_at'>>) {
+export async function updateBody(db: Kysely<Database>, id: string, patch: Partial<Omit<BodyRow, 'id' | 'created_at' | 'member_count'>>) {
   if (Object.keys(patch).length === 0) return
   await db.updateTable('bodies').set(patch).where('id', '=', id).execute()
 }

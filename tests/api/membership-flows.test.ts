@@ -155,6 +155,24 @@ describe('the last-chair rule', () => {
     expect((await hub.request('DELETE', `/api/bodies/data/members/${member.id}`, { cookie: member.cookie })).status).toBe(200)
     expect((await hub.request('DELETE', `/api/bodies/data/members/${member.id}`, { cookie: chair.cookie })).status).toBe(404)
   })
+
+  it('the bodies list counts active members: joining adds one, a disabled account and leaving take one off', async () => {
+    const count = async () => {
+      const list = await json(await hub.request('GET', '/api/bodies', { cookie: chair.cookie }))
+      return list.body.bodies.find((b: { slug: string }) => b.slug === 'data').memberCount as number
+    }
+    const start = await count()
+    const admin = await hub.signIn(ADMIN.email, ADMIN.password)
+    const member = await hub.makeUser()
+    await hub.addMember('data', member.id, 'member')
+    expect(await count()).toBe(start + 1)
+    expect((await hub.request('POST', `/api/users/${member.id}/disable`, { cookie: admin })).status).toBe(200)
+    expect(await count()).toBe(start)
+    expect((await hub.request('POST', `/api/users/${member.id}/enable`, { cookie: admin })).status).toBe(200)
+    expect(await count()).toBe(start + 1)
+    expect((await hub.request('DELETE', `/api/bodies/data/members/${member.id}`, { cookie: chair.cookie })).status).toBe(200)
+    expect(await count()).toBe(start)
+  })
 })
 
 describe('committee chairs and programmes', () => {
