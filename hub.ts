@@ -8,7 +8,10 @@ import path from 'node:path'
 import { serve } from '@hono/node-server'
 import type { Hono } from 'hono'
 import { createPasswordHasher } from './api/auth/passwords.ts'
+import { createSessionCache } from './api/auth/session-cache.ts'
 import { createSignInThrottle } from './api/auth/throttle.ts'
+import { createReadCache } from './api/read-cache.ts'
+import { dataVersion } from './db/data-version.ts'
 import { bootstrapFirstAccount, type BootstrapResult } from './api/bootstrap.ts'
 import { DEMO_PASSWORD, seedDemo } from './api/demo.ts'
 import { createApi } from './api/app.ts'
@@ -78,6 +81,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     passwords,
     throttle: createSignInThrottle(),
     config: { publicUrl, trustProxy },
+    dataVersion: dataVersion(conn.sqlite),
+    readCache: createReadCache(),
+    sessions: createSessionCache(),
   })
   opts.web?.(app)
 

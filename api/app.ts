@@ -79,17 +79,17 @@ export function createApi(deps: ApiDeps) {
     await next()
   })
   app.use('*', securityHeaders)
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read: close the connection so the client cannot reuse it.
-        c.header('Connection', 'close')
-        throw new HubError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')
-      },
-    }),
-  )
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      // The rest of the body is never read: close the connection so the client cannot reuse it.
+      c.header('Connection', 'close')
+      throw new HubError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')
+    },
+  })
+  // GET and HEAD carry no body; asking for one would make the server build a full fetch Request for
+  // every read (a fifth of the cost of a small list route).
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)))
   app.use('/api/*', sessionMiddleware)
   app.use('/api/*', sameOriginMiddleware)
   app.route('/api', api)

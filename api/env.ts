@@ -2,10 +2,13 @@
 import type { Kysely } from 'kysely'
 import type { CollabNotifier } from '../domain/collab-notifier.ts'
 import type { Actor } from '../domain/permissions.ts'
+import type { DataVersion } from '../db/data-version.ts'
 import type { Database } from '../db/schema.ts'
 import type { ValidSession } from '../db/session-auth.ts'
 import type { PasswordHasher } from './auth/passwords.ts'
+import type { SessionCache } from './auth/session-cache.ts'
 import type { SignInThrottle } from './auth/throttle.ts'
+import type { ReadCache } from './read-cache.ts'
 
 export interface ApiConfig {
   /** HUB_PUBLIC_URL: the origin users reach the hub at behind a proxy; also decides Secure cookies. */
@@ -21,6 +24,10 @@ export interface ApiDeps {
   passwords: PasswordHasher
   throttle: SignInThrottle
   config: ApiConfig
+  /** Moves whenever data the API serves may have changed; what the caches below hold is valid until then. */
+  dataVersion: DataVersion
+  readCache: ReadCache
+  sessions: SessionCache
 }
 
 export interface AppEnv {
@@ -28,6 +35,10 @@ export interface AppEnv {
     deps: ApiDeps
     session: ValidSession | null
     actor: import('../domain/permissions.ts').Actor | null
+    /** The security headers of this request (middleware/security-headers.ts) … */
+    securityHeaders: Readonly<Record<string, string>>
+    /** … already in the response the handler built, so the middleware need not add them. */
+    secured: boolean
   }
 }
 

@@ -12,10 +12,10 @@ export function requestFacts(c: Context<AppEnv>): RequestFacts {
     host: c.req.header('host'),
     forwardedHost: c.req.header('x-forwarded-host'),
     forwardedProto: c.req.header('x-forwarded-proto'),
-    tls: new URL(c.req.url).protocol === 'https:',
+    tls: c.req.url.startsWith('https:'),
   }
 }
 
 export function servedOverHttps(c: Context<AppEnv>): boolean {
-  return siteServedOverHttps(c.var.deps.config, requestFacts(c))
+  return siteServedOverHttps(c.get('deps').config, requestFacts(c))
 }

@@ -13,6 +13,7 @@ import { generateToken, hashToken } from './tokens.ts'
 export interface ValidSession {
   id: string
   userId: string
+  createdAt: number
   expiresAt: number
   /** True when the expiry moved forward and the cookie should be sent again. */
   renewed: boolean
@@ -28,7 +29,7 @@ export async function createSession(
   const id = hashToken(token)
   const expiresAt = newSessionExpiry(now)
   await insertSession(db, { id, userId, createdAt: now, expiresAt, userAgent: userAgent.slice(0, 300) })
-  return { token, session: { id, userId, expiresAt, renewed: false } }
+  return { token, session: { id, userId, createdAt: now, expiresAt, renewed: false } }
 }
 
 /**
@@ -64,9 +65,9 @@ async function readSession(db: Kysely<Database>, token: string, now: number, ren
   }
   if (verdict.kind === 'renew' && renew) {
     await setSessionExpiry(db, id, verdict.expiresAt)
-    return { id, userId: row.user_id, expiresAt: verdict.expiresAt, renewed: true }
+    return { id, userId: row.user_id, createdAt: row.created_at, expiresAt: verdict.expiresAt, renewed: true }
   }
-  return { id, userId: row.user_id, expiresAt: row.expires_at, renewed: false }
+  return { id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, renewed: false }
 }
 
 /** The signed-in person as the permission rules see them. */

@@ -11,7 +11,7 @@ import { denied } from '../audit-refusals.ts'
 import type { AppEnv } from '../env.ts'
 
 export function requireActor(c: Context<AppEnv>): Actor {
-  const actor = c.var.actor
+  const actor = c.get('actor')
   if (!actor) throw unauthenticated()
   return actor
 }
@@ -27,7 +27,7 @@ export async function authorize(c: Context<AppEnv>, action: Action, subject: Sub
 
 /** Audits a refusal that is not answered with 403 (those are audited by the error handler). */
 export async function auditDenied(c: Context<AppEnv>, actor: Actor, action: string, subjectId?: string): Promise<void> {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   await recordAudit(db, now(), {
     actorId: actor.userId,
     action: 'authz.denied',

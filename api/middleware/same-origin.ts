@@ -16,7 +16,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 export const sameOriginMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE.has(c.req.method)) return next()
   const facts = requestFacts(c)
-  const sameOrigin = facts.origin ? isSameOrigin(c.var.deps.config, facts) : c.req.header('sec-fetch-site') === 'same-origin'
+  const sameOrigin = facts.origin ? isSameOrigin(c.get('deps').config, facts) : c.req.header('sec-fetch-site') === 'same-origin'
   if (!sameOrigin) throw new HubError(403, 'cross_origin', 'Requests that change data must come from the hub itself.')
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
   if (type !== 'application/json') {

@@ -5,6 +5,7 @@ import { authorize } from '../middleware/require.ts'
 import { errors, ok } from '../openapi.ts'
 import { iso } from '../presenters/time.ts'
 import { newRouter } from '../router.ts'
+import { cachedJson } from '../read-cache.ts'
 import { idParam } from '../schemas.ts'
 
 const AuditEventSchema = z
@@ -42,24 +43,26 @@ const list = createRoute({
 export const auditRoutes = newRouter().openapi(list, async (c) => {
   await authorize(c, 'audit.read', {})
   const q = c.req.valid('query')
-  const rows = await listAudit(c.var.deps.db, {
-    actorId: q.actor,
-    action: q.action,
-    subjectType: q.subjectType,
-    subjectId: q.subject,
-    from: q.from ? Date.parse(q.from) : undefined,
-    to: q.to ? Date.parse(q.to) : undefined,
-    before: q.before,
-    limit: q.limit,
+  return cachedJson(c, async () => {
+    const rows = await listAudit(c.var.deps.db, {
+      actorId: q.actor,
+      action: q.action,
+      subjectType: q.subjectType,
+      subjectId: q.subject,
+      from: q.from ? Date.parse(q.from) : undefined,
+      to: q.to ? Date.parse(q.to) : undefined,
+      before: q.before,
+      limit: q.limit,
+    })
+    const events = rows.map((r) => ({
+      id: r.id,
+      at: iso(r.at),
+      actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name } : null,
+      action: r.action,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }))
+    return { events, nextBefore: rows.length === q.limit ? rows[rows.length - 1].id : null }
   })
-  const events = rows.map((r) => ({
-    id: r.id,
-    at: iso(r.at),
-    actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name } : null,
-    action: r.action,
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    data: JSON.parse(r.data) as Record<string, unknown>,
-  }))
-  return c.json({ events, nextBefore: rows.length === q.limit ? rows[rows.length - 1].id : null }, 200)
 })

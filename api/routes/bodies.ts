@@ -10,6 +10,7 @@ import { badRequest, conflict } from '../../domain/errors.ts'
 import { can } from '../../domain/permissions.ts'
 import { ROLES } from '../../domain/roles.ts'
 import { loadBody } from '../load.ts'
+import { cachedJson } from '../read-cache.ts'
 import { authorize } from '../middleware/require.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
 import { BodySchema, MemberSchema, presentBody, presentMember } from '../presenters/bodies.ts'
@@ -85,13 +86,15 @@ const patch = createRoute({
 export const bodyRoutes = newRouter()
   .openapi(list, async (c) => {
     const actor = await authorize(c, 'body.read', {})
-    const rows = await listBodies(c.var.deps.db, { includeArchived: c.req.valid('query').archived === 'include' })
-    const bodies = rows.map((b) => ({
-      ...presentBody(b),
-      memberCount: b.member_count,
-      myRole: actor.roles.get(b.id) ?? null,
-    }))
-    return c.json({ bodies }, 200)
+    return cachedJson(c, async () => {
+      const rows = await listBodies(c.var.deps.db, { includeArchived: c.req.valid('query').archived === 'include' })
+      const bodies = rows.map((b) => ({
+        ...presentBody(b),
+        memberCount: b.member_count,
+        myRole: actor.roles.get(b.id) ?? null,
+      }))
+      return { bodies }
+    })
   })
   .openapi(create, async (c) => {
     const actor = await authorize(c, 'body.create', {})
@@ -126,20 +129,20 @@ export const bodyRoutes = newRouter()
     const { db } = c.var.deps
     const body = await loadBody(db, c.req.valid('param').slug)
     const actor = await authorize(c, 'body.read', { body: toBodySubject(body) }, body.id)
-    const [members, parent, children, pending] = await Promise.all([
-      listMembers(db, body.id),
-      body.parent_id ? findBody(db, body.parent_id) : undefined,
-      db.selectFrom('bodies').selectAll().where('parent_id', '=', body.id).where('archived_at', 'is', null).orderBy('created_at').execute(),
-      db
-        .selectFrom('join_requests')
-        .select('id')
-        .where('body_id', '=', body.id)
-        .where('user_id', '=', actor.userId)
-        .where('status', '=', 'pending')
-        .executeTakeFirst(),
-    ])
-    return c.json(
-      {
+    return cachedJson(c, async () => {
+      const [members, parent, children, pending] = await Promise.all([
+        listMembers(db, body.id),
+        body.parent_id ? findBody(db, body.parent_id) : undefined,
+        db.selectFrom('bodies').selectAll().where('parent_id', '=', body.id).where('archived_at', 'is', null).orderBy('created_at').execute(),
+        db
+          .selectFrom('join_requests')
+          .select('id')
+          .where('body_id', '=', body.id)
+          .where('user_id', '=', actor.userId)
+          .where('status', '=', 'pending')
+          .executeTakeFirst(),
+      ])
+      return {
         body: presentBody(body),
         parent: parent ? presentBody(parent) : null,
         children: children.map(presentBody),
@@ -149,9 +152,8 @@ export const bodyRoutes = newRouter()
           canManage: can(actor, 'body.manage_members', { body: toBodySubject(body) }),
           pendingRequestId: pending?.id ?? null,
         },
-      },
-      200,
-    )
+      }
+    })
   })
   .openapi(patch, async (c) => {
     const { db, now } = c.var.deps

@@ -13,6 +13,7 @@ import { errors, jsonBody, ok } from '../openapi.ts'
 import { BodySchema, presentBody } from '../presenters/bodies.ts'
 import { DocumentSchema, presentDocument } from '../presenters/documents.ts'
 import { newRouter } from '../router.ts'
+import { cachedJson } from '../read-cache.ts'
 import { documentKind, idParam, locale, name, slugParam } from '../schemas.ts'
 
 const AccessSchema = z.object({ access: z.enum(['write', 'read']), readOnlyReason: z.enum(['frozen', 'role']).nullable() })
@@ -78,9 +79,11 @@ export const documentRoutes = newRouter()
     const body = await loadBody(db, c.req.valid('param').slug)
     const actor = await authorize(c, 'body.read', { body: toBodySubject(body) }, body.id)
     const subject = toBodySubject(body)
-    const rows = await listBodyDocuments(db, body.id)
-    const readable = rows.filter((d) => documentAccess(actor, { body: subject, state: d.state }) !== 'none')
-    return c.json({ documents: readable.map(presentDocument) }, 200)
+    return cachedJson(c, async () => {
+      const rows = await listBodyDocuments(db, body.id)
+      const readable = rows.filter((d) => documentAccess(actor, { body: subject, state: d.state }) !== 'none')
+      return { documents: readable.map(presentDocument) }
+    })
   })
   .openapi(show, async (c) => {
     const { db } = c.var.deps

@@ -9,6 +9,7 @@ import { authorize } from '../middleware/require.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
 import { InstitutionSchema, presentInstitution } from '../presenters/institutions.ts'
 import { newRouter } from '../router.ts'
+import { cachedJson } from '../read-cache.ts'
 import { country, idParam, institutionKind, isoDate, name } from '../schemas.ts'
 
 const fields = {
@@ -52,8 +53,7 @@ const patch = createRoute({
 export const institutionRoutes = newRouter()
   .openapi(list, async (c) => {
     await authorize(c, 'institution.read', {})
-    const rows = await listInstitutions(c.var.deps.db, c.req.valid('query'))
-    return c.json({ institutions: rows.map(presentInstitution) }, 200)
+    return cachedJson(c, async () => ({ institutions: (await listInstitutions(c.var.deps.db, c.req.valid('query'))).map(presentInstitution) }))
   })
   .openapi(create, async (c) => {
     const actor = await authorize(c, 'institution.manage', {})

@@ -6,6 +6,7 @@
  */
 import type SQLite from 'better-sqlite3'
 import * as Y from 'yjs'
+import { dataVersion } from '../data-version.ts'
 
 export interface StoredDocument {
   snapshot: { state: Uint8Array; upTo: number } | null
@@ -38,6 +39,12 @@ interface UpdateRow {
 }
 
 export function collabStore(sqlite: SQLite.Database): CollabStore {
+  const version = dataVersion(sqlite)
+  /** Runs a write and tells the data version it was ours (see data-version.ts). */
+  const write = <T extends SQLite.RunResult>(result: T): T => {
+    version.excludeCollabWrites(result.changes)
+    return result
+  }
   const selectDocument = sqlite.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?')
   const selectSnapshot = sqlite.prepare<[string], SnapshotRow>(
     'SELECT state, up_to FROM document_snapshots WHERE document_id = ?',
@@ -58,7 +65,7 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
     'INSERT OR IGNORE INTO document_authors (document_id, client_id, user_id, first_at) VALUES (?, ?, ?, ?)',
   )
   const recordAuthors = (documentId: string, clients: Iterable<number>, userId: string, at: number) => {
-    for (const client of clients) insertAuthor.run(documentId, client, userId, at)
+    for (const client of clients) write(insertAuthor.run(documentId, client, userId, at))
   }
   const inTransaction = sqlite.transaction((fn: () => unknown) => fn())
 
@@ -73,11 +80,11 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
     },
     append(documentId, update, userId, at, clients) {
       recordAuthors(documentId, clients ?? Y.parseUpdateMeta(update).to.keys(), userId, at)
-      return Number(insertUpdate.run(documentId, update, userId, at).lastInsertRowid)
+      return Number(write(insertUpdate.run(documentId, update, userId, at)).lastInsertRowid)
     },
     compact(documentId, state, upTo, at) {
-      upsertSnapshot.run(documentId, state, upTo, at)
-      deleteUpdates.run(documentId, upTo)
+      write(upsertSnapshot.run(documentId, state, upTo, at))
+      write(deleteUpdates.run(documentId, upTo))
     },
     transaction<T>(fn: () => T): T {
       return inTransaction(fn) as T

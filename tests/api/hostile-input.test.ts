@@ -199,8 +199,8 @@ describe('request guards', () => {
     expect((await res.json()).error.code).toBe('payload_too_large')
   })
 
-  it('sends security headers with a real Content-Security-Policy on every response', async () => {
-    for (const p of ['/api/health', '/api/does-not-exist', '/api/docs']) {
+  it('sends security headers with a real Content-Security-Policy on every response: the page policy on pages, the API policy on JSON', async () => {
+    for (const p of ['/api/docs', '/p/nothing', '/publications']) {
       const res = await hub.request('GET', p)
       const csp = res.headers.get('content-security-policy')!
       expect(csp).toContain("default-src 'self'")
@@ -208,6 +208,13 @@ describe('request guards', () => {
       expect(csp).toContain("frame-ancestors 'none'")
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
       expect(res.headers.get('x-frame-options')).toBe('DENY')
+    }
+    for (const p of ['/api/health', '/api/does-not-exist', '/api/bodies']) {
+      const res = await hub.request('GET', p)
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'")
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin')
     }
   })
 

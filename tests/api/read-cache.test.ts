@@ -1,0 +1,107 @@
+/**
+ * The read cache and the session cache serve from memory until any data changes (db/data-version.ts):
+ * every write shows at once, through the API or a raw statement; revocations take effect on the next
+ * request; ETags let a browser revalidate, and never across people; typing in a document (collab writes)
+ * does not throw the caches away.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN, startTestHub, type TestHub } from '../helpers/hub.ts'
+import { collabClient, typeParagraph, waitUntil } from '../helpers/collab-client.ts'
+import { makeDocument } from '../helpers/documents.ts'
+
+let hub: TestHub
+let admin: string
+
+const get = (path: string, cookie: string, headers: Record<string, string> = {}) => hub.request('GET', path, { cookie, headers })
+const names = async (res: Response) => ((await res.json()) as { institutions: { nameEn: string }[] }).institutions.map((i) => i.nameEn)
+
+beforeAll(async () => {
+  hub = await startTestHub()
+  admin = await hub.signIn(ADMIN.email, ADMIN.password)
+})
+afterAll(() => hub.close())
+
+describe('the read cache', () => {
+  it('shows an API write at once, with a new ETag', async () => {
+    const first = await get('/api/institutions', admin)
+    const tag = first.headers.get('etag')!
+    expect(tag).toMatch(/^W\/"/)
+    expect((await get('/api/institutions', admin)).headers.get('etag')).toBe(tag)
+    const created = await hub.request('POST', '/api/institutions', { cookie: admin, json: { nameEn: 'Cached Institute', nameZh: '缓存所', kind: 'think_tank', country: 'SG' } })
+    expect(created.status).toBe(201)
+    const after = await get('/api/institutions', admin)
+    expect(after.headers.get('etag')).not.toBe(tag)
+    expect(await names(after)).toContain('Cached Institute')
+  })
+
+  it('shows a raw SQL write at once too', async () => {
+    await get('/api/institutions', admin)
+    const id = await hub.makeInstitution({ nameEn: 'Before' })
+    expect(await names(await get('/api/institutions', admin))).toContain('Before')
+    hub.conn.sqlite.prepare('UPDATE institutions SET name_en = ? WHERE id = ?').run('After', id)
+    const list = await names(await get('/api/institutions', admin))
+    expect(list).toContain('After')
+    expect(list).not.toContain('Before')
+  })
+
+  it('answers a matching If-None-Match with 304 and no body, but never with another person’s tag', async () => {
+    const other = await hub.makeUser()
+    const mine = await get('/api/bodies', admin)
+    const tag = mine.headers.get('etag')!
+    const again = await get('/api/bodies', admin, { 'if-none-match': tag })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'")
+    const theirs = await get('/api/bodies', other.cookie, { 'if-none-match': tag })
+    expect(theirs.status).toBe(200)
+    expect(theirs.headers.get('etag')).not.toBe(tag)
+  })
+
+  it('keeps lists per person: a role shows in the reader’s own list only', async () => {
+    const chair = await hub.makeUser()
+    const reader = await hub.makeUser()
+    const role = async (cookie: string) => ((await (await get('/api/bodies', cookie)).json()) as { bodies: { slug: string; myRole: string | null }[] }).bodies.find((b) => b.slug === 'data')!.myRole
+    expect(await role(chair.cookie)).toBeNull()
+    await hub.addMember('data', chair.id, 'chair')
+    expect(await role(chair.cookie)).toBe('chair')
+    expect(await role(reader.cookie)).toBeNull()
+  })
+
+  it('survives typing in a document: collab writes do not move the data version', async () => {
+    const writer = await hub.makeUser()
+    await hub.addMember('data', writer.id, 'member')
+    const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: writer.id })
+    const before = (await get('/api/bodies', writer.cookie)).headers.get('etag')
+    const client = collabClient(hub, id, writer.cookie)
+    try {
+      await client.synced()
+      typeParagraph(client.doc, 'typed while the list stays cached')
+      await waitUntil(async () => (await hub.conn.db.selectFrom('document_updates').select('id').where('document_id', '=', id).execute()).length > 0)
+      expect((await get('/api/bodies', writer.cookie)).headers.get('etag')).toBe(before)
+    } finally {
+      client.destroy()
+    }
+  })
+})
+
+describe('the session cache', () => {
+  it('signing out, a disabled account and a removed membership take effect on the next request', async () => {
+    const person = await hub.makeUser()
+    await hub.addMember('data', person.id, 'member')
+    expect((await get('/api/me', person.cookie)).status).toBe(200)
+    expect((await get('/api/me', person.cookie)).status).toBe(200) // now from the cache
+
+    const removed = await hub.request('DELETE', `/api/bodies/data/members/${person.id}`, { cookie: admin })
+    expect(removed.status).toBe(200)
+    const me = (await (await get('/api/me', person.cookie)).json()) as { memberships: { slug: string }[] }
+    expect(me.memberships.map((m) => m.slug)).not.toContain('data')
+
+    expect((await hub.request('POST', `/api/users/${person.id}/disable`, { cookie: admin })).status).toBe(200)
+    expect((await get('/api/me', person.cookie)).status).toBe(401)
+
+    const other = await hub.makeUser()
+    expect((await get('/api/me', other.cookie)).status).toBe(200)
+    expect((await hub.request('POST', '/api/auth/logout', { cookie: other.cookie })).status).toBe(200)
+    expect((await get('/api/me', other.cookie)).status).toBe(401)
+  })
+})
