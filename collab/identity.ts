@@ -12,9 +12,12 @@ export interface Identity {
   color: string
 }
 
-/** The `user` field written into every awareness state of the connection (Tiptap's caret reads it). */
-export function awarenessUser(identity: Identity): { name: string; institution: string | null; color: string } {
-  return { name: identity.name, institution: identity.institution, color: identity.color }
+/**
+ * The `user` field written into every awareness state of the connection (Tiptap's caret reads name and
+ * colour; the presence list tells people apart by id, as two of them may share a name).
+ */
+export function awarenessUser(identity: Identity): { id: string; name: string; institution: string | null; color: string } {
+  return { id: identity.userId, name: identity.name, institution: identity.institution, color: identity.color }
 }
 
 export { userColor } from '../domain/colours.ts'

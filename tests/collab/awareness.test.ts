@@ -11,7 +11,7 @@ afterEach(async () => {
   await h.close()
 })
 
-type UserField = { name: string; institution: string | null; color: string }
+type UserField = { id: string; name: string; institution: string | null; color: string }
 const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms))
 
 describe('awareness is trusted', () => {
@@ -24,7 +24,7 @@ describe('awareness is trusted', () => {
     await waitFor(() => watcher.provider.awareness.getStates().has(111), 5000, 'awareness of 111')
     const state = watcher.provider.awareness.getStates().get(111) as { user: UserField; cursor: number }
     expect(state.cursor).toBe(7)
-    expect(state.user).toEqual({ name: 'Writer', institution: 'Test Institute', color: userColor(writer.id) })
+    expect(state.user).toEqual({ id: writer.id, name: 'Writer', institution: 'Test Institute', color: userColor(writer.id) })
     expect(userColor(writer.id)).toMatch(/^#[0-9a-f]{6}$/)
   })
 
