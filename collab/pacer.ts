@@ -45,7 +45,7 @@ export class Pacer {
  * How far apart a room's batches are: the more people receive each batch, the more a batch saves (one
  * write per socket serves every update in it) and the longer it may wait. A working group of a handful
  * of people gets its edits out within 2 ms; a plenary of a hundred waits up to 40 ms, which nobody notices
- * on a remote caret (network round trips are longer), and the server does a twentieth of the socket
+ * on a remote caret (network round trips are longer), and the server does an eighth of the socket
  * writes: at 100 editors typing 2 characters a second each, ~8 updates share each write.
  */
 export function audienceWindowMs(receivers: number): number {
