@@ -1,8 +1,9 @@
 /** Documents of a body: members create them; who reads and who edits follows documentAccess. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { recordAudit } from '../../db/queries/audit.ts'
-import { toBodySubject } from '../../db/queries/bodies.ts'
+import { findBody, toBodySubject } from '../../db/queries/bodies.ts'
 import { findDocumentSubject, insertDocument, listBodyDocuments } from '../../db/queries/documents.ts'
+import { latestEditionOf } from '../../db/queries/publications.ts'
 import { newId } from '../../db/ids.ts'
 import type { DocumentRow } from '../../db/schema.ts'
 import { notFound } from '../../domain/errors.ts'
@@ -15,8 +16,13 @@ import { DocumentSchema, presentDocument } from '../presenters/documents.ts'
 import { newRouter } from '../router.ts'
 import { cachedJson } from '../read-cache.ts'
 import { documentKind, idParam, locale, name, slugParam } from '../schemas.ts'
+import { BODY_KINDS } from '../../domain/roles.ts'
 
 const AccessSchema = z.object({ access: z.enum(['write', 'read']), readOnlyReason: z.enum(['frozen', 'role']).nullable() })
+/** The body with its parent's kind: the app asks domain/permissions.ts `chairs()` with it, as the server does. */
+const DocumentBodySchema = BodySchema.extend({ parentKind: z.enum(BODY_KINDS).nullable() })
+/** Its newest public edition (kept while a revision is in progress), or null if never published. */
+const DocumentPublicationSchema = z.object({ slug: z.string(), edition: z.number() }).nullable()
 
 const create = createRoute({
   method: 'post',
@@ -45,7 +51,7 @@ const show = createRoute({
   tags: ['Documents'],
   summary: 'A document, its body and what I may do with its text',
   request: { params: z.object({ id: idParam }) },
-  responses: { 200: ok(z.object({ document: DocumentSchema, body: BodySchema, viewer: AccessSchema })), ...errors },
+  responses: { 200: ok(z.object({ document: DocumentSchema, body: DocumentBodySchema, viewer: AccessSchema, publication: DocumentPublicationSchema })), ...errors },
 })
 
 export const documentRoutes = newRouter()
@@ -96,15 +102,15 @@ export const documentRoutes = newRouter()
       await auditDenied(c, actor, 'document.read', id)
       throw notFound('Document')
     }
-    const body = await loadBodyById(db, found.document.body_id)
+    const [body, edition] = await Promise.all([findBody(db, found.document.body_id), latestEditionOf(db, id)])
+    if (!body) throw notFound('Body')
     return c.json(
-      { document: presentDocument(found.document), body: presentBody(body), viewer: { access, readOnlyReason: readOnlyReason(actor, found.subject) } },
+      {
+        document: presentDocument(found.document),
+        body: { ...presentBody(body), parentKind: body.parent_kind },
+        viewer: { access, readOnlyReason: readOnlyReason(actor, found.subject) },
+        publication: edition ? { slug: edition.slug, edition: edition.edition } : null,
+      },
       200,
     )
   })
-
-async function loadBodyById(db: Parameters<typeof loadBody>[0], id: string) {
-  const row = await db.selectFrom('bodies').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!row) throw notFound('Body')
-  return row
-}

@@ -13,6 +13,8 @@ const PublicationSummarySchema = z
   .object({
     slug: z.string(),
     edition: z.number(),
+    /** The document it was published from, so the app can link a document to its public page. */
+    documentId: z.string(),
     kind: z.enum(DOCUMENT_KINDS),
     titleEn: z.string(),
     titleZh: z.string(),
@@ -74,6 +76,7 @@ export const publicationRoutes = newRouter()
       rows.map(async (r) => ({
         slug: r.slug,
         edition: r.edition,
+        documentId: r.document_id,
         kind: r.kind,
         titleEn: r.title_en,
         titleZh: r.title_zh,
@@ -98,6 +101,7 @@ export const publicationRoutes = newRouter()
         publication: {
           slug: p.slug,
           edition: p.edition,
+          documentId: p.document_id,
           kind: p.kind,
           titleEn: p.title_en,
           titleZh: p.title_zh,

@@ -22,6 +22,11 @@ export function findPublicationSlug(db: Kysely<Database>, documentId: string) {
   return db.selectFrom('publications').select('slug').where('document_id', '=', documentId).executeTakeFirst()
 }
 
+/** The newest edition of a document, if it was ever published (a revision in progress keeps it public). */
+export function latestEditionOf(db: Kysely<Database>, documentId: string) {
+  return db.selectFrom('publications').select(['slug', 'edition']).where('document_id', '=', documentId).orderBy('edition', 'desc').executeTakeFirst()
+}
+
 export async function slugTaken(db: Kysely<Database>, slug: string): Promise<boolean> {
   return !!(await db.selectFrom('publications').select('id').where('slug', '=', slug).executeTakeFirst())
 }
@@ -62,6 +67,7 @@ export function searchArchive(db: Kysely<Database>, f: ArchiveQuery) {
     .innerJoin('bodies', 'bodies.id', 'publications.body_id')
     .select([
       'publications.id',
+      'publications.document_id',
       'publications.slug',
       'publications.edition',
       'publications.kind',

@@ -1,10 +1,11 @@
 /**
  * The document's lifecycle state and the moves the viewer may make from it. Moves that need a reason
  * (back to draft, withdraw) ask for one in a dialog; opening a consensus call asks for its closing date.
- * After publication the banner links to the public page, a server-rendered page outside this app, so the
- * link is a plain `<a href>` the router does not intercept.
+ * Once published (and while a revision is in progress) the banner links to the public page of the newest
+ * edition, which GET /api/documents/:id names; that page is server-rendered outside this app, so the link
+ * is a plain `<a href>` the router does not intercept.
  */
-import { createResource, createSignal, For, Show } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
 import type { DocumentState, Transition } from '../../../domain/lifecycle.ts'
 import { api, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
@@ -18,19 +19,6 @@ import { Modal } from '../../ui/Modal.tsx'
 import { notify } from '../../ui/toasts.tsx'
 import { availableMoves } from './moves.ts'
 import { useWorkflowT } from './workflow-i18n.ts'
-
-/**
- * The public address of a published document. Neither GET /api/documents/:id nor the archive's entries
- * link a document to its publication (no slug on the one, no document id on the other), so it is found
- * in the archive by body, kind and both titles, and only when exactly one publication matches: a wrong
- * link is worse than none. (Right after publishing, the transition's answer gives the slug directly.)
- */
-async function findPublication(data: DocumentDetail): Promise<string | null> {
-  if (data.document.state !== 'published') return null
-  const res = await call(api.publications.$get({ query: { body: data.body.slug, kind: data.document.kind, limit: '100' } }))
-  const matches = new Set(res.publications.filter((p) => p.titleEn === data.document.titleEn && p.titleZh === data.document.titleZh).map((p) => p.slug))
-  return matches.size === 1 ? [...matches][0] : null
-}
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
@@ -46,8 +34,8 @@ export function StateBanner(props: { data: DocumentDetail; onChanged: () => void
     return availableMoves(state(), props.data.body, { isSecretariat: me.user.isSecretariat, chairOf })
   }
   const [justPublished, setJustPublished] = createSignal<string | null>(null)
-  const [found] = createResource(() => (state() === 'published' ? props.data : null), findPublication)
-  const slug = () => justPublished() ?? found.latest ?? null
+  // The transition's answer names the slug at once; the reloaded document names it from then on.
+  const slug = () => props.data.publication?.slug ?? justPublished()
 
   const [pending, setPending] = createSignal<Transition | null>(null)
   const [reason, setReason] = createSignal('')
