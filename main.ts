@@ -31,7 +31,7 @@ const hub = await startHub({
       trustProxy,
       maxPayload: env.HUB_COLLAB_MAX_PAYLOAD ? Number(env.HUB_COLLAB_MAX_PAYLOAD) : undefined,
     }),
-  web: (app) => mountWebClient(app, path.join(root, 'dist/client')),
+  web: (app) => mountWebClient(app, path.resolve(env.HUB_WEB_DIR ?? path.join(root, 'dist/client'))),
 }).catch((err: unknown) => {
   // A refused configuration is the operator's to fix: say what, without a stack trace.
   if (!(err instanceof ConfigurationError)) throw err

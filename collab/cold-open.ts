@@ -5,7 +5,10 @@
  * state vector) is exactly what is stored, snapshot and log tail. So while the room loads, that first
  * question is answered from the stored bytes as they are, and everything else the client sends waits for
  * the room. The bytes are the ones the loaded room would be built from, so the client ends up with the
- * same state; the main thread never decodes them here.
+ * same state; the main thread never decodes them here. The price: if the stored state were corrupt, the
+ * newcomer would be sent it before the load (which validates it off the main thread) refuses the room
+ * with 4500. Stored state is only ever what passed validation or what this server encoded itself, so
+ * that takes a damaged database file; the server itself is never at risk.
  */
 import * as Y from 'yjs'
 import type { Connection } from './connection.ts'

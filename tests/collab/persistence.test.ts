@@ -1,3 +1,5 @@
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
@@ -5,6 +7,10 @@ import * as Y from 'yjs'
 import type { CollabOptions } from '../../collab/server.ts'
 import { kindOf, paragraphUpdate, updateFrame } from './frames.ts'
 import { closed, containedIn, inbox, startHarness, storedDoc, text, typeParagraph, waitFor, type Harness } from './harness.ts'
+
+// For the memory test: a real full GC on demand.
+v8.setFlagsFromString('--expose-gc')
+const MIB = 1024 * 1024
 
 let h: Harness
 const start = async (opts: Partial<CollabOptions> = {}) => (h = await startHarness(opts))
@@ -184,6 +190,44 @@ describe('compaction, loading and unloading', () => {
     const again = h.client(documentId, writer)
     await again.synced()
     expect(text(again.doc)).toContain('kept across unloads')
+  })
+
+  it('memory returns to where it was once the rooms have unloaded', { timeout: 30_000 }, async () => {
+    await start({ idleUnloadMs: 50 })
+    const gc = vm.runInNewContext('gc') as () => void
+    const heap = () => {
+      for (let i = 0; i < 3; i++) gc()
+      return process.memoryUsage().heapUsed
+    }
+    const { writer, bodyId } = await h.scenario()
+    const big = new Y.Doc()
+    for (let i = 0; i < 2000; i++) typeParagraph(big, `Paragraph ${i} of a long draft, with enough words to weigh something. `)
+    const state = Y.encodeStateAsUpdate(big)
+    const openAll = async (n: number) => {
+      const ids: string[] = []
+      for (let i = 0; i < n; i++) {
+        const id = await h.document(bodyId, writer.id)
+        h.sqlite.prepare('INSERT INTO document_updates (document_id, "update", user_id, at) VALUES (?, ?, ?, ?)').run(id, state, writer.id, Date.now())
+        ids.push(id)
+      }
+      const clients = ids.map((id) => h.client(id, writer))
+      await Promise.all(clients.map((c) => c.synced()))
+      for (const c of clients) typeParagraph(c.doc, 'one more line')
+      await waitFor(() => h.server.stats().pendingUpdates === 0 && h.server.stats().rooms === n, 10_000, 'edits committed')
+      return clients
+    }
+    // A first round warms up what stays (compiled code, pools); the second is measured against it.
+    for (const c of await openAll(5)) c.destroy()
+    await waitFor(() => h.server.stats().rooms === 0, 10_000, 'first unload')
+    const baseline = heap()
+    const clients = await openAll(20)
+    const loaded = heap()
+    for (const c of clients.splice(0)) c.destroy() // the clients live in this process too: let them go
+    await waitFor(() => h.server.stats().rooms === 0 && h.server.stats().replicas === 0, 10_000, 'unload')
+    await new Promise((r) => setTimeout(r, 100))
+    const after = heap()
+    expect(loaded - baseline).toBeGreaterThan(10 * MIB) // the rooms really held their documents
+    expect(after - baseline).toBeLessThan(3 * MIB)
   })
 
   it('a document whose stored state cannot be loaded is refused with 4500, never served empty nor overwritten', async () => {
