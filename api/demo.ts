@@ -17,6 +17,7 @@ import type { DocumentKind, InstitutionKind, Role } from '../domain/roles.ts'
 import type { PasswordHasher } from './auth/passwords.ts'
 import { publishDocument } from './workflow/publish.ts'
 import { saveVersion } from './workflow/versions.ts'
+import { FROZEN_LABEL } from '../domain/version-labels.ts'
 
 export const DEMO_PASSWORD = 'consensus-demo'
 
@@ -115,7 +116,7 @@ export async function seedDemo(db: Kysely<Database>, passwords: PasswordHasher, 
       replaceContent(ydoc, contentOf(o.titleEn, o.note))
       await trx.insertInto('document_updates').values({ document_id: row.id, update: Y.encodeStateAsUpdate(ydoc), user_id: o.by, at: o.at }).execute()
       if (['consensus_call', 'agreed', 'submitted', 'published'].includes(o.state)) {
-        const version = await saveVersion(trx, { documentId: row.id, label: 'Frozen for consensus call', origin: 'freeze', userId: o.by, at: o.at })
+        const version = await saveVersion(trx, { documentId: row.id, label: FROZEN_LABEL, origin: 'freeze', userId: o.by, at: o.at })
         const callId = newId()
         await trx.insertInto('consensus_calls').values({ id: callId, document_id: row.id, version_id: version.id, opened_by: o.by, opened_at: o.at, closes_at: o.at + 14 * 86_400_000, status: 'open', finding: null, finding_note: '', closed_by: null, closed_at: null }).execute()
         const participants = await trx.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.institution_id']).where('memberships.body_id', '=', row.body_id).where('memberships.role', 'in', ['chair', 'member']).execute()

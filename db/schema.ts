@@ -148,6 +148,8 @@ export interface VersionTable {
   label: string
   /** named (saved by a member), freeze (saved by the hub when the text froze), restore (a restored copy) */
   origin: 'named' | 'freeze' | 'restore'
+  /** For a restored copy, the number of the version it restores (migration 0007); null otherwise. */
+  restored_from: number | null
   yjs_state: Uint8Array
   prosemirror_json: string
   /** sha256 of prosemirror_json */

@@ -5,6 +5,7 @@
  * names kept in both languages (titles, bodies, institutions) show the chosen one first.
  */
 import wic from '../../db/seed/wic.json' with { type: 'json' }
+import { FROZEN_LABEL, restoredLabel } from '../../domain/version-labels.ts'
 
 export type Lang = 'en' | 'zh'
 
@@ -58,12 +59,15 @@ export const formatDate = (ms: number, lang: Lang) => dates[lang].format(new Dat
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
-/** The hub names the versions it saves itself in English (api/routes); shown here in the page's language. */
+/**
+ * The hub names the versions it saves itself in English (domain/version-labels.ts); shown here in the
+ * page's language. A published record keeps only the label, so the server matches its own constants.
+ */
 export function versionLabel(label: string, lang: Lang): string {
   if (lang === 'en') return label
-  if (label === 'Frozen for consensus call') return '为共识征询冻结'
+  if (label === FROZEN_LABEL) return '为共识征询冻结'
   const restored = /^Restored from version (\d+)$/.exec(label)
-  return restored ? `由版本 ${restored[1]} 恢复` : label
+  return restored && label === restoredLabel(Number(restored[1])) ? `由版本 ${restored[1]} 恢复` : label
 }
 
 const en = {

@@ -18,6 +18,7 @@ import { badRequest, conflict, notFound } from '../../domain/errors.ts'
 import { PARTICIPATING_ROLES } from '../../domain/roles.ts'
 import { chairs } from '../../domain/permissions.ts'
 import { checkTransition } from '../../domain/transitions.ts'
+import { FROZEN_LABEL } from '../../domain/version-labels.ts'
 import type { AppEnv } from '../env.ts'
 import { loadReadableDocument } from '../load-document.ts'
 import { denied } from '../audit-refusals.ts'
@@ -136,7 +137,7 @@ export const consensusRoutes = newRouter()
       checkTransition(actor, { ...subject, state: current.state }, 'consensus_call', undefined, 'open_call')
       const pending = await openSuggestions(trx, id)
       if (pending.length) throw conflict('open_suggestions', `Decide the ${pending.length} open suggestion(s) before opening a consensus call.`)
-      const version = await saveVersion(trx, { documentId: id, label: b.label || 'Frozen for consensus call', origin: 'freeze', userId: actor.userId, at: now() })
+      const version = await saveVersion(trx, { documentId: id, label: b.label || FROZEN_LABEL, origin: 'freeze', userId: actor.userId, at: now() })
       const row = { id: newId(), document_id: id, version_id: version.id, opened_by: actor.userId, opened_at: now(), closes_at: closesAt, status: 'open' as const, finding: null, finding_note: '', closed_by: null, closed_at: null }
       await insertCall(trx, row)
       await setDocumentState(trx, id, { state: 'consensus_call', reason: null, at: now() })

@@ -12,6 +12,7 @@ import { docFromUpdate, replaceContent, toBlocks, toHTML, toProsemirrorJSON, typ
 import { conflict, notFound } from '../../domain/errors.ts'
 import { chairs } from '../../domain/permissions.ts'
 import { diffBlocks } from '../../domain/version-diff.ts'
+import { namedByHub, restoredLabel } from '../../domain/version-labels.ts'
 import { authoredBlocks } from '../../domain/authorship.ts'
 import { listDocumentAuthors } from '../../db/queries/authors.ts'
 import { loadReadableDocument } from '../load-document.ts'
@@ -24,7 +25,19 @@ import { idParam, name } from '../schemas.ts'
 import { saveVersion } from '../workflow/versions.ts'
 
 const VersionSchema = z
-  .object({ number: z.number(), label: z.string(), origin: z.enum(['named', 'freeze', 'restore']), sha256: z.string(), createdAt: z.string(), createdBy: z.object({ id: z.string(), displayName: z.string().nullable() }) })
+  .object({
+    number: z.number(),
+    /** As stored: a person's words, or the hub's English name for a version it saved itself. */
+    label: z.string(),
+    origin: z.enum(['named', 'freeze', 'restore']),
+    /** For a restored copy, the number of the version it restores; null otherwise. */
+    restoredFrom: z.number().nullable(),
+    /** True when the hub named the version (see domain/version-labels.ts): show it from origin and restoredFrom. */
+    namedByHub: z.boolean(),
+    sha256: z.string(),
+    createdAt: z.string(),
+    createdBy: z.object({ id: z.string(), displayName: z.string().nullable() }),
+  })
   .openapi('Version')
 const SegmentSchema = z.object({ op: z.enum(['same', 'ins', 'del']), text: z.string() })
 const params = z.object({ id: idParam })
@@ -72,10 +85,12 @@ const restore = createRoute({
 })
 
 type VersionListRow = Awaited<ReturnType<typeof listVersions>>[number]
-const present = (v: Pick<VersionListRow, 'number' | 'label' | 'origin' | 'sha256' | 'created_at' | 'created_by'> & { created_by_name?: string | null }) => ({
+const present = (v: Pick<VersionListRow, 'number' | 'label' | 'origin' | 'restored_from' | 'sha256' | 'created_at' | 'created_by'> & { created_by_name?: string | null }) => ({
   number: v.number,
   label: v.label,
   origin: v.origin,
+  restoredFrom: v.restored_from,
+  namedByHub: namedByHub({ origin: v.origin, label: v.label, restoredFrom: v.restored_from }),
   sha256: v.sha256,
   createdAt: iso(v.created_at),
   createdBy: { id: v.created_by, displayName: v.created_by_name ?? null },
@@ -149,7 +164,7 @@ export const versionRoutes = newRouter()
     replaceContent(current, JSON.parse(version.prosemirror_json) as PMNode)
     await notifier.applyUpdate(id, actor.userId, Y.encodeStateAsUpdate(current, before))
     const saved = await db.transaction().execute(async (trx) => {
-      const v = await saveVersion(trx, { documentId: id, label: `Restored from version ${number}`, origin: 'restore', userId: actor.userId, at: now() })
+      const v = await saveVersion(trx, { documentId: id, label: restoredLabel(number), origin: 'restore', restoredFrom: number, userId: actor.userId, at: now() })
       await recordAudit(trx, now(), { actorId: actor.userId, action: 'version.restored', subjectType: 'document', subjectId: id, data: { from: number, as: v.number } })
       return v
     })

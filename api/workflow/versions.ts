@@ -14,7 +14,7 @@ export const sha256Hex = (text: string) => createHash('sha256').update(text).dig
 
 export async function saveVersion(
   trx: Kysely<Database>,
-  v: { documentId: string; label: string; origin: VersionRow['origin']; userId: string; at: number },
+  v: { documentId: string; label: string; origin: VersionRow['origin']; userId: string; at: number; restoredFrom?: number },
 ): Promise<VersionRow> {
   const state = await loadDocumentState(trx, v.documentId)
   const json = JSON.stringify(toProsemirrorJSON(docFromUpdate(state)))
@@ -24,6 +24,7 @@ export async function saveVersion(
     number: await nextVersionNumber(trx, v.documentId),
     label: v.label,
     origin: v.origin,
+    restored_from: v.restoredFrom ?? null,
     yjs_state: state,
     prosemirror_json: json,
     sha256: sha256Hex(json),

@@ -19,7 +19,7 @@ export function listVersions(db: Kysely<Database>, documentId: string) {
   return db
     .selectFrom('versions')
     .leftJoin('users', 'users.id', 'versions.created_by')
-    .select(['versions.id', 'versions.number', 'versions.label', 'versions.origin', 'versions.sha256', 'versions.created_at', 'versions.created_by', 'users.display_name as created_by_name'])
+    .select(['versions.id', 'versions.number', 'versions.label', 'versions.origin', 'versions.restored_from', 'versions.sha256', 'versions.created_at', 'versions.created_by', 'users.display_name as created_by_name'])
     .where('versions.document_id', '=', documentId)
     .orderBy('versions.number', 'desc')
     .execute()

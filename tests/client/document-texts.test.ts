@@ -33,11 +33,18 @@ describe('the read-only reason', () => {
 
 describe('names the hub gives', () => {
   test('versions it saved itself are named in the chosen language; people’s labels stay as typed', () => {
-    expect(versionLabel({ origin: 'freeze', label: 'Frozen for consensus call' }, w('zh'))).toBe('为共识征询冻结')
-    expect(versionLabel({ origin: 'restore', label: 'Restored from version 3' }, w('zh'))).toBe('由版本 3 恢复')
-    expect(versionLabel({ origin: 'restore', label: 'Restored from version 3' }, w('en'))).toBe('Restored from version 3')
-    expect(versionLabel({ origin: 'freeze', label: 'Text for the vote' }, w('zh'))).toBe('Text for the vote')
-    expect(versionLabel({ origin: 'named', label: 'Restored from version 3' }, w('zh'))).toBe('Restored from version 3')
+    const hub = (origin: 'freeze' | 'restore', label: string, restoredFrom: number | null = null) => ({ origin, label, restoredFrom, namedByHub: true })
+    const typed = (origin: 'named' | 'freeze', label: string) => ({ origin, label, restoredFrom: null, namedByHub: false })
+    expect(versionLabel(hub('freeze', 'Frozen for consensus call'), w('zh'))).toBe('为共识征询冻结')
+    expect(versionLabel(hub('restore', 'Restored from version 3', 3), w('zh'))).toBe('由版本 3 恢复')
+    expect(versionLabel(hub('restore', 'Restored from version 3', 3), w('en'))).toBe('Restored from version 3')
+    expect(versionLabel(typed('freeze', 'Text for the vote'), w('zh'))).toBe('Text for the vote')
+    expect(versionLabel(typed('named', 'Restored from version 3'), w('zh'))).toBe('Restored from version 3')
+  })
+  test('a restored copy is named from the number it restores, never from the English the server stored', () => {
+    const v = { origin: 'restore' as const, label: 'Wiederhergestellt', restoredFrom: 4, namedByHub: true }
+    expect(versionLabel(v, w('zh'))).toBe('由版本 4 恢复')
+    expect(versionLabel(v, w('en'))).toBe('Restored from version 4')
   })
   test('a call notification keeps only its closing date; people’s words are shown as written', () => {
     expect(readExcerpt({ kind: 'call_opened', excerpt: 'Data Principles · closes 2026-03-01' })).toEqual({ kind: 'closes', date: '2026-03-01' })

@@ -15,6 +15,7 @@ import { ComparePanel } from './ComparePanel.tsx'
 import { versionLabel } from './version-label.ts'
 import { VersionView } from './VersionView.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
+import type { Version } from './workflow-types.ts'
 
 export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => void }) {
   const w = useWorkflowT()
@@ -73,7 +74,7 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
       setRestoreBusy(false)
     }
   }
-  const label = (v: { origin: string; label: string }) => versionLabel(v, w)
+  const label = (v: Version) => versionLabel(v, w)
 
   const fromValue = () => from() ?? list()[1]?.number ?? list()[0]?.number ?? null
 

@@ -1,17 +1,15 @@
 /**
- * A version's name as people read it. The hub names the versions it saves itself in English on the server
- * ("Frozen for consensus call" when a call opens without a label, "Restored from version N" on a restore);
- * those two are recognised by their origin and exact wording and shown in the chosen language. A label a
- * person typed is theirs and shown as typed.
+ * A version's name as people read it. A version the hub named itself (a freeze nobody labelled, a restored
+ * copy: the API says so with `namedByHub`) is put into words in the chosen language from its origin and,
+ * for a restored copy, the number it restores; the English label the server stores is never read here. A
+ * label a person typed is theirs and shown as typed.
  */
+import type { Version } from './workflow-types.ts'
 import type { WorkflowT } from './workflow-i18n.ts'
 
-const FROZEN = 'Frozen for consensus call'
-const RESTORED = /^Restored from version (\d+)$/
-
-export function versionLabel(v: { origin: string; label: string }, w: WorkflowT): string {
-  if (v.origin === 'freeze' && v.label === FROZEN) return w('versions.frozenLabel')
-  const restored = v.origin === 'restore' ? RESTORED.exec(v.label) : null
-  if (restored) return w('versions.restoredLabel', { number: restored[1] })
+export function versionLabel(v: Pick<Version, 'origin' | 'label' | 'restoredFrom' | 'namedByHub'>, w: WorkflowT): string {
+  if (!v.namedByHub) return v.label
+  if (v.origin === 'restore' && v.restoredFrom !== null) return w('versions.restoredLabel', { number: v.restoredFrom })
+  if (v.origin === 'freeze') return w('versions.frozenLabel')
   return v.label
 }
