@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { countUnread, listNotifications, markRead } from '../../db/queries/notifications.ts'
 import { requireActor } from '../middleware/require.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
-import { iso } from '../presenters/time.ts'
+import { iso, isoOrNull } from '../presenters/time.ts'
 import { newRouter } from '../router.ts'
 
 const NotificationSchema = z
@@ -14,6 +14,9 @@ const NotificationSchema = z
     document: z.object({ id: z.string(), titleEn: z.string(), titleZh: z.string() }).nullable(),
     commentId: z.string().nullable(),
     callId: z.string().nullable(),
+    /** When the call a call_opened notification announces closes (ISO), for the app to word in any language. */
+    closesAt: z.string().nullable(),
+    /** The person's own words for mentions, replies and suggestions; for call_opened, English written by the hub. */
     excerpt: z.string(),
     at: z.string(),
     read: z.boolean(),
@@ -51,6 +54,7 @@ export const notificationRoutes = newRouter()
           document: r.document_id ? { id: r.document_id, titleEn: r.title_en ?? '', titleZh: r.title_zh ?? '' } : null,
           commentId: r.comment_id,
           callId: r.call_id,
+          closesAt: isoOrNull(r.closes_at),
           excerpt: r.excerpt,
           at: iso(r.at),
           read: r.read_at !== null,

@@ -13,6 +13,7 @@ export function listNotifications(db: Kysely<Database>, userId: string, limit: n
     .selectFrom('notifications')
     .leftJoin('users', 'users.id', 'notifications.actor_id')
     .leftJoin('documents', 'documents.id', 'notifications.document_id')
+    .leftJoin('consensus_calls', 'consensus_calls.id', 'notifications.call_id')
     .select([
       'notifications.id',
       'notifications.kind',
@@ -25,6 +26,7 @@ export function listNotifications(db: Kysely<Database>, userId: string, limit: n
       'users.display_name as actor_name',
       'documents.title_en',
       'documents.title_zh',
+      'consensus_calls.closes_at',
     ])
     .where('notifications.user_id', '=', userId)
     .orderBy('notifications.id', 'desc')

@@ -46,10 +46,11 @@ describe('names the hub gives', () => {
     expect(versionLabel(v, w('zh'))).toBe('由版本 4 恢复')
     expect(versionLabel(v, w('en'))).toBe('Restored from version 4')
   })
-  test('a call notification keeps only its closing date; people’s words are shown as written', () => {
-    expect(readExcerpt({ kind: 'call_opened', excerpt: 'Data Principles · closes 2026-03-01' })).toEqual({ kind: 'closes', date: '2026-03-01' })
-    expect(readExcerpt({ kind: 'mention', excerpt: 'See · closes 2026-03-01' })).toEqual({ kind: 'text', text: 'See · closes 2026-03-01' })
-    expect(readExcerpt({ kind: 'reply', excerpt: '' })).toBeNull()
+  test('a call notification shows its closing date from the data, never the English excerpt; people’s words are shown as written', () => {
+    expect(readExcerpt({ kind: 'call_opened', excerpt: 'Data Principles · closes 2026-03-01', closesAt: '2026-03-02T10:00:00.000Z' })).toEqual({ kind: 'closes', at: '2026-03-02T10:00:00.000Z' })
+    expect(readExcerpt({ kind: 'call_opened', excerpt: 'Data Principles · closes 2026-03-01', closesAt: null })).toBeNull()
+    expect(readExcerpt({ kind: 'mention', excerpt: 'See · closes 2026-03-01', closesAt: null })).toEqual({ kind: 'text', text: 'See · closes 2026-03-01' })
+    expect(readExcerpt({ kind: 'reply', excerpt: '', closesAt: null })).toBeNull()
   })
 })
 

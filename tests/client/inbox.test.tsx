@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
- * The inbox in the reader's language: a call notification shows its closing date in words (not the
- * server's English "closes …"), a mention's quoted text shows names, not the mention markup.
+ * The inbox in the reader's language: a call notification shows its closing date in words, from the call's
+ * `closesAt` (not the server's English "closes …" excerpt), a mention's quoted text shows names, not the
+ * mention markup.
  */
 import { MemoryRouter, Route } from '@solidjs/router'
 import { cleanup, render, screen } from '@solidjs/testing-library'
@@ -10,8 +11,8 @@ import { I18nProvider } from '../../client/i18n/i18n.tsx'
 import Inbox from '../../client/pages/inbox/Inbox.tsx'
 
 const notifications = [
-  { id: 2, kind: 'call_opened', actorName: 'Ana Ruiz', document: { id: 'd1', titleEn: 'Open Models', titleZh: '开放模型' }, commentId: null, callId: 'c1', excerpt: 'Open Models · closes 2026-03-01', at: '2026-02-01T10:00:00.000Z', read: false },
-  { id: 1, kind: 'mention', actorName: 'Lin Wei', document: { id: 'd1', titleEn: 'Open Models', titleZh: '开放模型' }, commentId: 't1', callId: null, excerpt: 'Which ones, @[Ana Ruiz](u1) ?', at: '2026-01-31T10:00:00.000Z', read: true },
+  { id: 2, kind: 'call_opened', actorName: 'Ana Ruiz', document: { id: 'd1', titleEn: 'Open Models', titleZh: '开放模型' }, commentId: null, callId: 'c1', closesAt: '2026-03-01T12:00:00.000Z', excerpt: 'Open Models · closes 2026-02-27', at: '2026-02-01T10:00:00.000Z', read: false },
+  { id: 1, kind: 'mention', actorName: 'Lin Wei', document: { id: 'd1', titleEn: 'Open Models', titleZh: '开放模型' }, commentId: 't1', callId: null, closesAt: null, excerpt: 'Which ones, @[Ana Ruiz](u1) ?', at: '2026-01-31T10:00:00.000Z', read: true },
 ]
 
 beforeEach(() => {

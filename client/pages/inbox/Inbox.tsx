@@ -66,7 +66,7 @@ export default function Inbox() {
                           // A row's notification never changes; its words follow the language.
                           const e = x()
                           return e.kind === 'closes' ? (
-                            <p class="inbox-excerpt">{w('inbox.callCloses', { date: formatDate(e.date, locale()) })}</p>
+                            <p class="inbox-excerpt">{w('inbox.callCloses', { date: formatDate(e.at, locale()) })}</p>
                           ) : (
                             <div class="inbox-excerpt">
                               <MentionText text={e.text} />
