@@ -39,7 +39,12 @@ ${otherTitle.trim() && otherTitle.trim() !== title.text ? html`<p class="alt" la
 <ul class="tally" aria-label="${t.tally}">${STANCES.map((s) => html`<li>${t.stances[s]}${t.colon}<strong>${c.tally[s]}</strong></li>`)}</ul>
 ${c.note ? html`<p>${c.note}</p>` : ''}
 ${c.dispositions.length
-  ? html`<h3>${t.objections}</h3><ul>${c.dispositions.map((d) => html`<li><span class="badge">${t.dispositions[d.disposition] ?? d.disposition}</span>${d.rationale ? html` ${d.rationale}` : ''}</li>`)}</ul>`
+  ? html`<h3>${t.objections}</h3><ul>${c.dispositions.map((d) => {
+      // Named from the position (who objected then), so an institution that has since left stays named.
+      const who = d.institution ? pick(lang, d.institution.nameEn, d.institution.nameZh) : null
+      const objector = who ? html`<span lang="${langTag(who.lang)}">${who.text}</span>${d.institution?.country ? html` <span class="meta">· ${countryName(d.institution.country, lang)}</span>` : ''}${t.colon}` : ''
+      return html`<li>${objector}<span class="badge">${t.dispositions[d.disposition] ?? d.disposition}</span>${d.rationale ? html` ${d.rationale}` : ''}</li>`
+    })}</ul>`
   : ''}
 </section>
 <section class="card" aria-labelledby="endorsements"><h2 id="endorsements">${t.endorsements}</h2>

@@ -23,6 +23,7 @@ import type { AppEnv } from '../env.ts'
 import { loadReadableDocument } from '../load-document.ts'
 import { denied } from '../audit-refusals.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
+import { DispositionSchema, presentDisposition } from '../presenters/dispositions.ts'
 import { iso, isoOrNull } from '../presenters/time.ts'
 import { newRouter } from '../router.ts'
 import { idParam, text } from '../schemas.ts'
@@ -49,7 +50,7 @@ const CallDetailSchema = z
     participants: z.array(z.object({ key: z.string(), name: z.string(), nameZh: z.string(), country: z.string().nullable(), people: z.array(z.string()), position: PositionSchema.nullable() })),
     tally: z.object({ support: z.number(), no_objection: z.number(), abstain: z.number(), concern: z.number(), formal_objection: z.number(), recuse: z.number(), responded: z.number(), participants: z.number() }),
     history: z.array(PositionSchema),
-    dispositions: z.array(z.object({ positionId: z.number(), disposition: z.enum(DISPOSITIONS), rationale: z.string() })),
+    dispositions: z.array(DispositionSchema),
     viewer: z.object({ participantKey: z.string().nullable(), canCast: z.boolean(), canClose: z.boolean() }),
   })
   .openapi('ConsensusCall')
@@ -189,7 +190,7 @@ export const consensusRoutes = newRouter()
         }),
         tally: counts,
         history: positions.map(presentPosition),
-        dispositions: dispositions.map((d) => ({ positionId: d.position_id, disposition: d.disposition, rationale: d.rationale })),
+        dispositions: dispositions.map(presentDisposition),
         viewer: {
           participantKey: myKey,
           canCast: !!myKey && call.status === 'open' && now() < call.closes_at,

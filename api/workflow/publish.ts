@@ -13,6 +13,7 @@ import type { Database, DocumentRow, PublicationRow } from '../../db/schema.ts'
 import { participantKey, tally } from '../../domain/consensus.ts'
 import { toHTML, toMarkdown, toPlainText, type PMNode } from '../../domain/document-content.ts'
 import { conflict } from '../../domain/errors.ts'
+import { presentObjector } from '../presenters/dispositions.ts'
 import { sha256Hex } from './versions.ts'
 
 export function slugify(title: string): string {
@@ -44,13 +45,16 @@ export async function consensusRecord(trx: Kysely<Database>, documentId: string,
     openedAt: call.opened_at,
     closedAt: call.closed_at,
     tally: { support: t.support, no_objection: t.no_objection, abstain: t.abstain, concern: t.concern, formal_objection: t.formal_objection, recuse: t.recuse, responded: t.responded, participants: t.participants },
-    dispositions: dispositions.map((d) => ({ disposition: d.disposition, rationale: d.rationale })),
+    dispositions: dispositions.map((d) => ({ disposition: d.disposition, rationale: d.rationale, institution: presentObjector(d) })),
   }
 }
 
+type ConsensusRecord = NonNullable<Awaited<ReturnType<typeof consensusRecord>>>
+
 export interface PublicationRecord {
   version: { number: number; label: string; sha256: string }
-  consensus: NonNullable<Awaited<ReturnType<typeof consensusRecord>>>
+  /** Editions published before dispositions named who objected carry no `institution` (records never change). */
+  consensus: Omit<ConsensusRecord, 'dispositions'> & { dispositions: Array<Omit<ConsensusRecord['dispositions'][number], 'institution'> & Partial<Pick<ConsensusRecord['dispositions'][number], 'institution'>>> }
   endorsements: Array<{ institutionId: string; nameEn: string; nameZh: string; country: string; at: number }>
 }
 

@@ -67,8 +67,22 @@ export async function insertPosition(
   return row.id
 }
 
+/**
+ * The dispositions of a call's formal objections, each with who objected as the position itself records
+ * it: the institution it was cast for (or, for a person without one, that person), so a participant that
+ * has since left the body is still named.
+ */
 export function listDispositions(db: Kysely<Database>, callId: string) {
-  return db.selectFrom('dispositions').selectAll().where('call_id', '=', callId).execute()
+  return db
+    .selectFrom('dispositions')
+    .innerJoin('positions', 'positions.id', 'dispositions.position_id')
+    .innerJoin('users', 'users.id', 'positions.cast_by')
+    .leftJoin('institutions', 'institutions.id', 'positions.institution_id')
+    .selectAll('dispositions')
+    .select(['positions.institution_id', 'institutions.name_en as institution_name_en', 'institutions.name_zh as institution_name_zh', 'institutions.country', 'users.display_name as cast_by_name'])
+    .where('dispositions.call_id', '=', callId)
+    .orderBy('dispositions.position_id')
+    .execute()
 }
 
 /**

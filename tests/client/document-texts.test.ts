@@ -75,14 +75,15 @@ describe('a closed call’s formal objections', () => {
       participants: [participant('institution:a', 'Alpha Institute', objection), participant('institution:b', 'Beta Lab', position(8, 'institution:b', 'support'))],
       history: [position(5, 'institution:a', 'support'), objection, position(8, 'institution:b', 'support'), position(9, 'institution:gone', 'formal_objection', 'No.')],
       dispositions: [
-        { positionId: 7, disposition: 'overruled', rationale: 'Clause 3 is advisory.' },
-        { positionId: 9, disposition: 'addressed', rationale: '' },
+        { positionId: 7, disposition: 'overruled', rationale: 'Clause 3 is advisory.', institution: { institutionId: 'a', nameEn: 'Alpha Institute', nameZh: 'Alpha（中）', country: 'DE' } },
+        // Its institution has left the body since (it is not among the participants): still named, from the position.
+        { positionId: 9, disposition: 'addressed', rationale: '', institution: { institutionId: 'gone', nameEn: 'Gamma Centre', nameZh: '伽马中心', country: 'FR' } },
       ],
     }
     const records = objectionRecords(detail)
-    expect(records.map((r) => [r.participant?.name ?? null, r.reason, r.disposition, r.rationale])).toEqual([
-      ['Alpha Institute', 'Clause 3 conflicts with our law.', 'overruled', 'Clause 3 is advisory.'],
-      [null, 'No.', 'addressed', ''],
+    expect(records.map((r) => [r.participant.nameEn, r.participant.country, r.reason, r.disposition, r.rationale])).toEqual([
+      ['Alpha Institute', 'DE', 'Clause 3 conflicts with our law.', 'overruled', 'Clause 3 is advisory.'],
+      ['Gamma Centre', 'FR', 'No.', 'addressed', ''],
     ])
   })
 
@@ -90,7 +91,7 @@ describe('a closed call’s formal objections', () => {
     const objection = position(3, 'institution:a', 'formal_objection', 'We object.')
     const records = objectionRecords({ participants: [participant('institution:a', 'Alpha Institute', objection)], history: [objection], dispositions: [] })
     expect(records).toHaveLength(1)
-    expect(records[0]).toMatchObject({ disposition: null, reason: 'We object.' })
+    expect(records[0]).toMatchObject({ disposition: null, reason: 'We object.', participant: { nameEn: 'Alpha Institute', country: 'DE' } })
   })
 })
 

@@ -1,4 +1,7 @@
-/** A closed call's formal objections: who objected and why, and the disposition recorded with its rationale. */
+/**
+ * A closed call's formal objections: who objected (named from the position, even after leaving the body)
+ * and why, and the disposition recorded with its rationale.
+ */
 import { For, Show } from 'solid-js'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { countryName } from '../../i18n/locale.ts'
@@ -18,8 +21,8 @@ export function ObjectionList(props: { detail: CallDetail }) {
           {(r) => (
             <li class="objection" data-position={r.positionId}>
               <div>
-                <strong>{r.participant ? pick(r.participant.name, r.participant.nameZh).text : w('consensus.formerParticipant')}</strong>
-                <Show when={r.participant?.country}>{(c) => <span class="muted"> · {countryName(c(), locale())}</span>}</Show>
+                <strong>{pick(r.participant.nameEn, r.participant.nameZh).text}</strong>
+                <Show when={r.participant.country}>{(c) => <span class="muted"> · {countryName(c(), locale())}</span>}</Show>
                 <Show when={r.castBy}>
                   <span class="muted"> · {r.castBy}</span>
                 </Show>

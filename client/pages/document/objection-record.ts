@@ -1,15 +1,21 @@
 /**
- * The record of a closed call's formal objections: which participant objected, why, and the disposition
- * the chair recorded (with its rationale). Dispositions name a position by id; the position (in the cast
- * history) names the participant by key; the participant list names the institution. A participant that
- * has since left the body is no longer in that list, so its name may be unknown (`participant: null`).
+ * The record of a closed call's formal objections: who objected, why, and the disposition the chair
+ * recorded (with its rationale). Each disposition names who objected as the position recorded it (the
+ * institution it was cast for), so an institution that has since left the body is still named. A standing
+ * objection without a disposition (a call closed with no consensus) is named from the participant list.
  */
 import type { DispositionKind } from '../../../domain/consensus.ts'
 import type { CallDetail } from './workflow-types.ts'
 
+export interface Objector {
+  nameEn: string
+  nameZh: string
+  country: string | null
+}
+
 export interface ObjectionRecord {
   positionId: number
-  participant: CallDetail['participants'][number] | null
+  participant: Objector
   reason: string
   castBy: string
   disposition: DispositionKind | null
@@ -18,12 +24,11 @@ export interface ObjectionRecord {
 
 export function objectionRecords(detail: Pick<CallDetail, 'participants' | 'history' | 'dispositions'>): ObjectionRecord[] {
   const positions = new Map(detail.history.map((p) => [p.id, p]))
-  const byKey = new Map(detail.participants.map((p) => [p.key, p]))
   const records: ObjectionRecord[] = detail.dispositions.map((d) => {
     const position = positions.get(d.positionId)
     return {
       positionId: d.positionId,
-      participant: position ? (byKey.get(position.participantKey) ?? null) : null,
+      participant: { nameEn: d.institution.nameEn, nameZh: d.institution.nameZh, country: d.institution.country },
       reason: position?.reason ?? '',
       castBy: position?.castBy.displayName ?? '',
       disposition: d.disposition,
@@ -34,7 +39,7 @@ export function objectionRecords(detail: Pick<CallDetail, 'participants' | 'hist
   for (const p of detail.participants) {
     const pos = p.position
     if (pos?.stance === 'formal_objection' && !records.some((r) => r.positionId === pos.id)) {
-      records.push({ positionId: pos.id, participant: p, reason: pos.reason, castBy: pos.castBy.displayName, disposition: null, rationale: '' })
+      records.push({ positionId: pos.id, participant: { nameEn: p.name, nameZh: p.nameZh, country: p.country }, reason: pos.reason, castBy: pos.castBy.displayName, disposition: null, rationale: '' })
     }
   }
   return records
