@@ -28,7 +28,8 @@ const list = createRoute({
   request: {
     query: z.object({
       actor: idParam.optional(),
-      action: z.string().max(80).regex(/^[a-z_.]+$/).optional(),
+      // Action names are lowercase words joined by '_', '.' and '-' (suggestion.accept-all); a trailing '.' asks for a family.
+      action: z.string().max(80).regex(/^[a-z_.-]+$/, 'must be an action name, or a family ending with "."').optional(),
       subjectType: z.string().max(40).regex(/^[a-z_]+$/).optional(),
       subject: idParam.optional(),
       from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),

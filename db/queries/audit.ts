@@ -26,6 +26,7 @@ export async function recordAudit(db: Kysely<Database>, at: number, entry: Audit
 
 export interface AuditFilter {
   actorId?: string
+  /** One action, or a family of them when it ends with '.' (every action that starts with it). */
   action?: string
   subjectType?: string
   subjectId?: string
@@ -51,7 +52,11 @@ export function listAudit(db: Kysely<Database>, f: AuditFilter) {
       'audit_events.data',
     ])
   if (f.actorId) q = q.where('audit_events.actor_id', '=', f.actorId)
-  if (f.action) q = q.where('audit_events.action', f.action.endsWith('.') ? 'like' : '=', f.action.endsWith('.') ? `${f.action}%` : f.action)
+  if (f.action?.endsWith('.')) {
+    // A family ("invitation.") is every action starting with it: a range over the (action, id) index, not
+    // LIKE, so no character of the name ('_' in join_request.) can act as a wildcard. '/' follows '.'.
+    q = q.where('audit_events.action', '>=', f.action).where('audit_events.action', '<', `${f.action.slice(0, -1)}/`)
+  } else if (f.action) q = q.where('audit_events.action', '=', f.action)
   if (f.subjectType) q = q.where('audit_events.subject_type', '=', f.subjectType)
   if (f.subjectId) q = q.where('audit_events.subject_id', '=', f.subjectId)
   if (f.from !== undefined) q = q.where('audit_events.at', '>=', f.from)
