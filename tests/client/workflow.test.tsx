@@ -13,7 +13,7 @@ import { dispositionProblems, reasonMissing } from '../../client/pages/document/
 import { MentionInput } from '../../client/pages/document/MentionInput.tsx'
 import { activeMentionQuery, insertMention, parseMentions } from '../../client/pages/document/mentions.ts'
 import { MentionText } from '../../client/pages/document/MentionText.tsx'
-import { availableMoves } from '../../client/pages/document/moves.ts'
+import { availableMoves, mayRestore } from '../../client/pages/document/moves.ts'
 import { PositionForm } from '../../client/pages/document/PositionForm.tsx'
 import { ThreadItem } from '../../client/pages/document/ThreadItem.tsx'
 import type { Thread } from '../../client/pages/document/workflow-types.ts'
@@ -37,18 +37,34 @@ const withI18n = (ui: () => JSX.Element, locale: 'en' | 'zh' = 'en') => render((
 const posts = (suffix: string) => calls.filter((c) => c.method === 'POST' && c.url.endsWith(suffix))
 
 describe('moves offered on the state banner', () => {
-  const body = { id: 'b1', parentId: 'c1' }
+  const body = { id: 'b1', parentId: 'c1', parentKind: 'committee' as const, archived: false }
+  const actor = (o: { isSecretariat?: boolean; chairOf?: string[]; memberOf?: string[] } = {}) => ({
+    userId: 'u1',
+    isSecretariat: o.isSecretariat ?? false,
+    roles: new Map([...(o.chairOf ?? []).map((id) => [id, 'chair'] as const), ...(o.memberOf ?? []).map((id) => [id, 'member'] as const)]),
+  })
   const targets = (...args: Parameters<typeof availableMoves>) => availableMoves(...args).map((m) => m.to)
 
   test('a chair in consultation may go back to draft, open a call or withdraw', () => {
-    expect(targets('consultation', body, { isSecretariat: false, chairOf: ['b1'] }).sort()).toEqual(['consensus_call', 'draft', 'withdrawn'])
+    expect(targets('consultation', body, actor({ chairOf: ['b1'] })).sort()).toEqual(['consensus_call', 'draft', 'withdrawn'])
   })
   test('a chair of the parent committee counts as a chair; closing a call is never a plain move', () => {
-    expect(targets('consensus_call', body, { isSecretariat: false, chairOf: ['c1'] }).sort()).toEqual(['draft', 'withdrawn'])
+    expect(targets('consensus_call', body, actor({ chairOf: ['c1'] })).sort()).toEqual(['draft', 'withdrawn'])
+  })
+  test('a chair of a parent that is not a committee is offered nothing, as the server allows nothing', () => {
+    const underGroup = { ...body, parentKind: 'working_group' as const }
+    expect(targets('consultation', underGroup, actor({ chairOf: ['c1'] }))).toEqual([])
+    expect(mayRestore('draft', underGroup, actor({ chairOf: ['c1'] }))).toBe(false)
   })
   test('the secretariat publishes or returns a submitted document; a member is offered nothing', () => {
-    expect(targets('submitted', body, { isSecretariat: true, chairOf: [] }).sort()).toEqual(['draft', 'published'])
-    expect(targets('draft', body, { isSecretariat: false, chairOf: [] })).toEqual([])
+    expect(targets('submitted', body, actor({ isSecretariat: true })).sort()).toEqual(['draft', 'published'])
+    expect(targets('draft', body, actor({ memberOf: ['b1'] }))).toEqual([])
+  })
+  test('chairs of the body or its committee restore versions, in draft only', () => {
+    expect(mayRestore('draft', body, actor({ chairOf: ['b1'] }))).toBe(true)
+    expect(mayRestore('draft', body, actor({ chairOf: ['c1'] }))).toBe(true)
+    expect(mayRestore('consultation', body, actor({ chairOf: ['b1'] }))).toBe(false)
+    expect(mayRestore('draft', body, actor({ memberOf: ['b1'], isSecretariat: true }))).toBe(false)
   })
 })
 

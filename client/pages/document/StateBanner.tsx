@@ -10,6 +10,7 @@ import type { DocumentState, Transition } from '../../../domain/lifecycle.ts'
 import { api, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { actorOf, bodySubjectOf } from '../../session/actor.ts'
 import { useSession } from '../../session/session.tsx'
 import { StateBadge } from '../../ui/badges.tsx'
 import { FormError } from '../../ui/feedback.tsx'
@@ -29,9 +30,7 @@ export function StateBanner(props: { data: DocumentDetail; onChanged: () => void
   const state = () => props.data.document.state
   const moves = () => {
     const me = session.me.latest
-    if (!me) return []
-    const chairOf = me.memberships.filter((m) => m.role === 'chair').map((m) => m.bodyId)
-    return availableMoves(state(), props.data.body, { isSecretariat: me.user.isSecretariat, chairOf })
+    return me ? availableMoves(state(), bodySubjectOf(props.data.body), actorOf(me)) : []
   }
   const [justPublished, setJustPublished] = createSignal<string | null>(null)
   // The transition's answer names the slug at once; the reloaded document names it from then on.

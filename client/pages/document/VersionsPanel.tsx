@@ -7,11 +7,13 @@ import { api, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
 import { formatDateTime, langTag } from '../../i18n/locale.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { actorOf, bodySubjectOf } from '../../session/actor.ts'
 import { useSession } from '../../session/session.tsx'
 import { ErrorNotice, FormError, Loading } from '../../ui/feedback.tsx'
 import { Modal } from '../../ui/Modal.tsx'
 import { notify } from '../../ui/toasts.tsx'
 import { ComparePanel } from './ComparePanel.tsx'
+import { mayRestore } from './moves.ts'
 import { versionLabel } from './version-label.ts'
 import { VersionView } from './VersionView.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
@@ -24,11 +26,11 @@ export function VersionsPanel(props: { data: DocumentDetail; onChanged: () => vo
   const id = () => props.data.document.id
   const [versions, { refetch }] = createResource(id, (docId) => call(api.documents[':id'].versions.$get({ param: { id: docId } })))
   const list = () => versions.latest?.versions ?? []
-  const myRole = () => session.me.latest?.memberships.find((m) => m.bodyId === props.data.body.id)?.role
-  const parentChair = () => !!props.data.body.parentId && session.me.latest?.memberships.some((m) => m.bodyId === props.data.body.parentId && m.role === 'chair')
-  const isChair = () => myRole() === 'chair' || parentChair()
   const canSave = () => props.data.viewer.access === 'write'
-  const canRestore = () => isChair() && props.data.document.state === 'draft'
+  const canRestore = () => {
+    const me = session.me.latest
+    return !!me && mayRestore(props.data.document.state, bodySubjectOf(props.data.body), actorOf(me))
+  }
 
   const [name, setName] = createSignal('')
   const [saveError, setSaveError] = createSignal<unknown>(null)

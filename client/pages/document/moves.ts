@@ -1,17 +1,19 @@
 /**
  * Which moves the viewer may offer from the document's state: the lifecycle table (domain/lifecycle.ts)
- * filtered by the viewer's standing, chair of the body (or of its parent committee) or secretariat. The
- * server decides again; this only keeps buttons that would fail out of sight.
+ * filtered by the roles domain/transitions.ts gives the viewer for this document (chair of the body or of
+ * its parent committee, secretariat), the same rule the server applies. The server decides again; this
+ * only keeps buttons that would fail out of sight.
  */
 import { TRANSITIONS, type DocumentState, type Transition } from '../../../domain/lifecycle.ts'
+import { chairs, type Actor, type BodySubject } from '../../../domain/permissions.ts'
+import { transitionRoles } from '../../../domain/transitions.ts'
 
-export interface Standing {
-  isSecretariat: boolean
-  /** Body ids where the viewer is a chair. */
-  chairOf: readonly string[]
+export function availableMoves(state: DocumentState, body: BodySubject, actor: Actor): Transition[] {
+  const roles = transitionRoles(actor, { body, state })
+  return TRANSITIONS.filter((t) => t.from === state && t.via !== 'close_call' && roles.has(t.by))
 }
 
-export function availableMoves(state: DocumentState, body: { id: string; parentId: string | null }, standing: Standing): Transition[] {
-  const chair = standing.chairOf.includes(body.id) || (body.parentId !== null && standing.chairOf.includes(body.parentId))
-  return TRANSITIONS.filter((t) => t.from === state && t.via !== 'close_call' && ((t.by === 'chair' && chair) || (t.by === 'secretariat' && standing.isSecretariat)))
+/** Restoring a version: the body's chairs (chairs() of domain/permissions.ts, as the route checks), in draft. */
+export function mayRestore(state: DocumentState, body: BodySubject, actor: Actor): boolean {
+  return state === 'draft' && chairs(actor, body)
 }
