@@ -22,8 +22,22 @@ const page = `<!doctype html>
 <script src="/api/docs/swagger-ui-bundle.js"></script>
 <script src="/api/docs/init.js"></script></body></html>`
 
+/**
+ * "Try it out" sends no Content-Type on a request without a body (sign out, resolve, disable…), and the
+ * API refuses every unsafe request that is not JSON (415, middleware/same-origin.ts). The interceptor says
+ * JSON on POST, PUT, PATCH and DELETE unless the request already names a type, as the app's own client does
+ * (client/http/client.ts).
+ */
+const requestInterceptor = `(r) => {
+    const unsafe = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(String(r.method || 'GET').toUpperCase())
+    r.headers = r.headers || {}
+    const named = Object.keys(r.headers).some((h) => h.toLowerCase() === 'content-type')
+    if (unsafe && !named) r.headers['Content-Type'] = 'application/json'
+    return r
+  }`
+
 const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', withCredentials: true,
-  requestInterceptor: (r) => { r.headers['Content-Type'] = r.headers['Content-Type'] || 'application/json'; return r } })`
+  requestInterceptor: ${requestInterceptor} })`
 
 export const docsRoutes = new Hono()
   .get('/', (c) => c.html(page))
