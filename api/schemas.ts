@@ -11,6 +11,17 @@ const clean = (max: number) =>
     .transform((s) => s.trim())
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
 
+/**
+ * Text people write for others to read (comments, replies, suggestions' proposals): trimmed and capped
+ * here; what is hostile in it (control characters, active HTML) is refused by domain/comment-rules.ts with
+ * its own code, hostile_content, so the writer learns why.
+ */
+export const prose = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim())
+
 export const name = (max = 200) => clean(max).refine((s) => s.length > 0, 'must not be empty')
 export const text = (max = 5000) => clean(max)
 

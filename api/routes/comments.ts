@@ -14,7 +14,7 @@ import { newId } from '../../db/ids.ts'
 import type { CommentRow } from '../../db/schema.ts'
 import { loadActor } from '../../db/session-auth.ts'
 import { placeAnchor, replaceAnchored, resolveAnchor } from '../../domain/anchors.ts'
-import { MAX_COMMENT_CHARS, assertCommentAction, mentionedUserIds } from '../../domain/comment-rules.ts'
+import { MAX_COMMENT_CHARS, assertCommentAction, assertNotHostile, mentionedUserIds } from '../../domain/comment-rules.ts'
 import { docFromUpdate } from '../../domain/document-content.ts'
 import { badRequest, conflict, notFound } from '../../domain/errors.ts'
 import { documentAccess, type Actor } from '../../domain/permissions.ts'
@@ -23,10 +23,10 @@ import { loadReadableDocument } from '../load-document.ts'
 import { errors, jsonBody, ok, OkSchema } from '../openapi.ts'
 import { iso, isoOrNull } from '../presenters/time.ts'
 import { newRouter } from '../router.ts'
-import { idParam, text } from '../schemas.ts'
+import { idParam, prose } from '../schemas.ts'
 
 const anchorBytes = z.base64().max(2000)
-const commentBody = text(MAX_COMMENT_CHARS)
+const commentBody = prose(MAX_COMMENT_CHARS)
 
 const ReplySchema = z.object({ id: z.string(), author: z.object({ id: z.string(), displayName: z.string() }), body: z.string(), createdAt: z.string(), deleted: z.boolean() })
 const ThreadSchema = z
@@ -64,7 +64,7 @@ const create = createRoute({
         anchor: z.strictObject({ start: anchorBytes, end: anchorBytes }),
         body: commentBody.default(''),
         kind: z.enum(['comment', 'suggestion']).default('comment'),
-        proposal: text(MAX_COMMENT_CHARS).optional(),
+        proposal: prose(MAX_COMMENT_CHARS).optional(),
       }),
     ),
   },
@@ -188,6 +188,8 @@ export const commentRoutes = newRouter()
   .openapi(create, async (c) => {
     const { db, now } = c.var.deps
     const b = c.req.valid('json')
+    assertNotHostile('body', b.body)
+    if (b.proposal !== undefined) assertNotHostile('proposal', b.proposal)
     const loaded = await loadReadableDocument(c, c.req.valid('param').id)
     assertCommentAction(b.kind === 'suggestion' ? 'suggest' : 'comment', loaded.actor, loaded.subject)
     if (b.kind === 'comment' && !b.body.trim()) throw badRequest('invalid_request', 'body: write a comment.')
@@ -225,6 +227,7 @@ export const commentRoutes = newRouter()
   })
   .openapi(reply, async (c) => {
     const { db, now } = c.var.deps
+    assertNotHostile('body', c.req.valid('json').body)
     const { root, loaded } = await loadThread(c, c.req.valid('param').id)
     if (root.parent_id !== null) throw badRequest('not_a_thread', 'Reply to the first comment of a thread.')
     assertCommentAction('comment', loaded.actor, loaded.subject)

@@ -239,17 +239,29 @@ describe('authorship', () => {
 })
 
 describe('bad input', () => {
-  it('hostile, oversized or control-character bodies are refused or stored as plain text', async () => {
+  it('hostile, oversized or control-character bodies are refused, and nothing is stored', async () => {
     const { id, client } = await draftWith(['Hostile input target.'])
     const anchor = anchorFor(client.doc, 'Hostile')
-    const script = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: '<script>alert(1)</script><img src=x onerror=alert(2)>' })
-    expect(script.status).toBe(201)
-    expect(script.body.body).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>')
-    expect((await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: 'bell\u0007' })).status).toBe(400)
+    const rows = () => hub.conn.sqlite.prepare('SELECT body, proposal FROM comments WHERE document_id = ? ORDER BY created_at').all(id)
+    const hostile = ['<script>alert(1)</script><img src=x onerror=alert(2)>', '<iframe src="https://evil.example">', '<img src=x onerror=alert(2)>', '[click](javascript:alert(1))', 'bell\u0007', 'nul\u0000', 'C1\u0085']
+    for (const body of hostile) {
+      const res = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body })
+      expect(res, body).toMatchObject({ status: 400, body: { error: { code: 'hostile_content' } } })
+    }
+    const proposal = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: '', kind: 'suggestion', proposal: '<object data="x.swf"></object>' })
+    expect(proposal).toMatchObject({ status: 400, body: { error: { code: 'hostile_content' } } })
     expect((await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: 'x'.repeat(10_001) })).status).toBe(400)
     expect((await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor: { start: 'bm90IGEgcG9zaXRpb24=', end: 'AAAA' }, body: 'x' })).status).toBe(400)
-    const count = async () => (await call('GET', `/api/documents/${id}/comments`, editor.cookie)).body.threads.length
-    expect(await count()).toBe(1)
+    expect(rows()).toEqual([])
+
+    // People quote markup in reviews: ordinary < and > (and tabs, line breaks) are text, kept as written.
+    const quoted = 'Keep a < b here, and use <em> rather than <b>.\n\tJavaScript: the good parts'
+    const ok = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { anchor, body: quoted })
+    expect(ok).toMatchObject({ status: 201, body: { body: quoted } })
+    for (const body of ['<script>alert(1)</script>', 'line\u000Bbreak']) {
+      expect((await call('POST', `/api/comments/${ok.body.id}/replies`, chair.cookie, { body })).body.error.code).toBe('hostile_content')
+    }
+    expect(rows()).toEqual([{ body: quoted, proposal: null }])
   })
 
   it('comments on text that no longer exists, or on a published document, are refused', async () => {
