@@ -178,6 +178,32 @@ describe('from draft to published', () => {
     expect(md).toContain('促进数据跨境安全有序流动')
   })
 
+  it('the published record cannot change through raw SQL: publications, endorsements, dispositions and the rest', () => {
+    const { sqlite } = hub.conn
+    const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    // Every table the migrations guard with triggers, each with rows to refuse changing.
+    const guarded: Array<[table: string, update: string, message: RegExp]> = [
+      ['publications', "UPDATE publications SET html = '<p>forged</p>'", /immutable/],
+      ['endorsements', "UPDATE endorsements SET signed_by = 'someone-else'", /immutable/],
+      ['dispositions', "UPDATE dispositions SET disposition = 'withdrawn', rationale = 'rewritten'", /immutable/],
+      ['positions', "UPDATE positions SET reason = 'rewritten'", /immutable/],
+      ['versions', "UPDATE versions SET sha256 = 'forged'", /immutable/],
+      ['consensus_calls', "UPDATE consensus_calls SET finding_note = 'rewritten' WHERE status = 'closed'", /immutable/],
+      ['audit_events', "UPDATE audit_events SET action = 'forged'", /append-only/],
+    ]
+    for (const [table, update, message] of guarded) {
+      const before = count(table)
+      expect(before, table).toBeGreaterThan(0)
+      expect(() => sqlite.prepare(update).run(), `${table}: UPDATE`).toThrow(message)
+      expect(() => sqlite.prepare(`DELETE FROM ${table}`).run(), `${table}: DELETE`).toThrow(message)
+      expect(count(table), table).toBe(before)
+    }
+    expect(sqlite.prepare("SELECT count(*) AS n FROM publications WHERE html LIKE '%forged%'").get()).toEqual({ n: 0 })
+    // A closed call takes no new disposition either.
+    const position = sqlite.prepare("SELECT id, call_id FROM positions WHERE stance = 'support' LIMIT 1").get() as { id: number; call_id: string }
+    expect(() => sqlite.prepare("INSERT INTO dispositions (position_id, call_id, disposition, rationale, recorded_by, at) VALUES (?, ?, 'addressed', '', ?, 1)").run(position.id, position.call_id, chair.id)).toThrow(/closed/)
+  })
+
   it('nobody edits a published document, the secretariat included', async () => {
     const before = (await call('GET', `/api/documents/${documentId}/compare?from=${freezeVersion}&to=current`, admin)).body.rows
     for (const who of [alice, chair]) {
