@@ -115,7 +115,8 @@ export const authRoutes = newRouter()
     const body = c.req.valid('json')
     const hashed = await passwords.hash(body.password)
     const userId = newId()
-    await db.transaction().execute(async (trx) => {
+    // The account, its audit event and its first session commit together: no account without a way in.
+    const { token, session } = await db.transaction().execute(async (trx) => {
       const row = await findUsableToken(trx, body.token, 'setup', now())
       if (!row) throw gone('link_expired', 'This setup link is invalid, used or expired. Restart the hub for a new one.')
       if ((await countUsers(trx)) > 0) throw conflict('already_set_up', 'The hub already has an account.')
@@ -132,8 +133,8 @@ export const authRoutes = newRouter()
         created_at: now(),
       })
       await recordAudit(trx, now(), { actorId: userId, action: 'user.bootstrap', subjectType: 'user', subjectId: userId, data: { email: body.email, via: 'setup_link' } })
+      return createSession(trx, userId, now(), c.req.header('user-agent'))
     })
-    const { token, session } = await createSession(db, userId, now(), c.req.header('user-agent'))
     setSessionCookie(c, token, session.expiresAt)
     return c.json(await loadMe(db, userId), 200)
   })
@@ -148,7 +149,8 @@ export const authRoutes = newRouter()
     const { db, now, passwords, notifier } = c.var.deps
     const { token } = c.req.valid('param')
     const hashed = await passwords.hash(c.req.valid('json').password)
-    const { userId, ended } = await db.transaction().execute(async (trx) => {
+    // The new password, the end of every other session, the audit event and the new session commit together.
+    const { userId, ended, created } = await db.transaction().execute(async (trx) => {
       const row = await findUsableToken(trx, token, 'password_reset', now())
       const user = row?.user_id ? await findUser(trx, row.user_id) : undefined
       if (!row || !user || user.disabled_at !== null) throw gone('link_expired', 'This link is invalid, used or expired. Ask the secretariat for a new one.')
@@ -156,10 +158,9 @@ export const authRoutes = newRouter()
       await updateUser(trx, user.id, { password_hash: hashed })
       const ended = await deleteUserSessions(trx, user.id)
       await recordAudit(trx, now(), { actorId: user.id, action: 'user.password_reset', subjectType: 'user', subjectId: user.id })
-      return { userId: user.id, ended }
+      return { userId: user.id, ended, created: await createSession(trx, user.id, now(), c.req.header('user-agent')) }
     })
     notifier.sessionsEnded(ended)
-    const { token: sessionToken, session } = await createSession(db, userId, now(), c.req.header('user-agent'))
-    setSessionCookie(c, sessionToken, session.expiresAt)
+    setSessionCookie(c, created.token, created.session.expiresAt)
     return c.json(await loadMe(db, userId), 200)
   })

@@ -168,7 +168,8 @@ export const invitationRoutes = newRouter()
     const signedIn = c.var.actor
     // Hash outside the transaction: it takes ~50 ms and must not hold the database.
     const hashed = !signedIn && b.password ? await passwords.hash(b.password) : null
-    const { userId, created } = await db.transaction().execute(async (trx) => {
+    // A new account comes with its session, in the same transaction as the membership and the audit event.
+    const { userId, created, signIn } = await db.transaction().execute(async (trx) => {
       const inv = await findInvitationByToken(trx, token)
       if (!inv) throw notFound('Invitation')
       assertInvitationUsable(inv, now())
@@ -210,13 +211,9 @@ export const invitationRoutes = newRouter()
         subjectId: inv.body_id,
         data: { invitationId: inv.id, role: inv.role, accountCreated: created, ...(role !== inv.role && { keptRole: role }) },
       })
-      return { userId, created }
+      return { userId, created, signIn: created ? await createSession(trx, userId, now(), c.req.header('user-agent')) : null }
     })
-    if (created) {
-      const { token: sessionToken, session } = await createSession(db, userId, now(), c.req.header('user-agent'))
-      setSessionCookie(c, sessionToken, session.expiresAt)
-    } else {
-      notifier.userAccessChanged(userId)
-    }
+    if (signIn) setSessionCookie(c, signIn.token, signIn.session.expiresAt)
+    if (!created) notifier.userAccessChanged(userId)
     return c.json(await loadMe(db, userId), 200)
   })
