@@ -1,6 +1,6 @@
 /**
  * Responses of the busiest read routes (lists of bodies, institutions, documents, audit events), kept as
- * the JSON text they were sent as until any data changes (db/data-version.ts): a hit costs a map lookup
+ * the encoded JSON they were sent as until any data changes (db/data-version.ts): a hit costs a map lookup
  * and a write, where building a 300 KB list costs milliseconds of SQL and serialisation. Entries are per
  * person (`key` includes who asks, since lists are filtered and annotated by their rights), bounded in
  * total size, and only stored when no write happened while they were built. Each carries an ETag, so a
@@ -12,7 +12,8 @@ import type { AppEnv } from './env.ts'
 
 interface Entry {
   version: number
-  body: string
+  /** The JSON text, encoded once: every hit then writes bytes as they are. */
+  body: Buffer<ArrayBuffer>
   etag: string
 }
 
@@ -69,7 +70,7 @@ export async function cachedJson<T extends object>(c: Context<AppEnv>, build: ()
   const version = dataVersion.current()
   let entry = readCache.get(key, version)
   if (!entry) {
-    const body = JSON.stringify(await build())
+    const body = Buffer.from(JSON.stringify(await build()))
     // The key is in the tag: a browser shared by two people must not get one's list for the other's.
     entry = { version, body, etag: `W/"${version.toString(36)}-${fnv1a(key)}-${body.length.toString(36)}"` }
     if (dataVersion.current() === version) readCache.set(key, entry)
