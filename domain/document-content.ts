@@ -4,11 +4,14 @@
  * the reverse (a ProseMirror JSON into a Y.Doc) for restoring a version as a forward edit.
  */
 import { getSchema } from '@tiptap/core'
+import type { Mark } from '@tiptap/pm/model'
 import { generateHTML } from '@tiptap/html'
 import { MarkdownManager } from '@tiptap/markdown'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { documentExtensions } from './editor-extensions.ts'
+import { DELETION, INSERTION, MODIFICATION } from './suggestion-extensions.ts'
+import { hasSuggestionMarks, rejectAllSuggestions } from './suggestion-marks.ts'
 
 export const FRAGMENT = 'default'
 
@@ -49,8 +52,8 @@ export function conformToSchema(json: PMNode): PMNode {
   const clean = (node: PMNode): PMNode[] => {
     if (node.type === 'text') {
       if (typeof node.text !== 'string' || node.text === '') return []
-      const marks = node.marks?.filter((m) => schema.marks[m.type])
-      return [{ type: 'text', text: node.text, ...(marks?.length ? { marks } : {}) }]
+      const marks = compatibleMarks(node.marks ?? [])
+      return [{ type: 'text', text: node.text, ...(marks.length ? { marks } : {}) }]
     }
     const children = (node.content ?? []).flatMap(clean)
     const type = schema.nodes[node.type]
@@ -68,6 +71,24 @@ export function conformToSchema(json: PMNode): PMNode {
     }
     return out
   }
+  // Marks the schema knows, as a set it accepts: of two that exclude each other (a suggested insertion
+  // and deletion on one text, say) the later wins, as when an editor applies them in turn.
+  const compatibleMarks = (marks: NonNullable<PMNode['marks']>) => {
+    let set: readonly Mark[] = []
+    const source = new Map<Mark, (typeof marks)[number]>()
+    for (const m of marks) {
+      const type = schema.marks[m.type]
+      if (!type) continue
+      try {
+        const mark = type.create(m.attrs ?? null)
+        set = mark.addToSet(set)
+        source.set(mark, m)
+      } catch {
+        // Attributes the mark cannot take: the mark goes, the text stays.
+      }
+    }
+    return set.map((mark) => source.get(mark)!)
+  }
   const [doc] = clean(json)
   try {
     schema.nodeFromJSON(doc).check()
@@ -78,6 +99,35 @@ export function conformToSchema(json: PMNode): PMNode {
     const paragraphs = blocks.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] }))
     return { type: 'doc', content: paragraphs.length ? paragraphs : [{ type: 'paragraph' }] }
   }
+}
+
+/**
+ * The text as it is published: every open suggestion (tracked change) dropped, as if an editor rejected
+ * them all: suggested insertions removed with their text, suggested deletions unmarked with their text
+ * kept. A consensus call cannot open while any is open, so an agreed text has none; this makes sure. The
+ * zero-width spaces the suggestion library puts in deleted text to mark a paragraph boundary go too.
+ */
+export function stripSuggestions(json: PMNode): PMNode {
+  if (!hasSuggestionMarks(json)) return json
+  const isSuggestion = (m: { type: string }) => m.type === INSERTION || m.type === DELETION || m.type === MODIFICATION
+  const dropBoundaryMarkers = (node: PMNode): PMNode[] => {
+    if (node.type === 'text') {
+      const deleted = node.marks?.some((m) => m.type === DELETION)
+      const text = deleted ? (node.text ?? '').replace(/\u200B/g, '') : node.text
+      return text ? [{ ...node, text }] : []
+    }
+    return [{ ...node, ...(node.content && { content: node.content.flatMap(dropBoundaryMarkers) }) }]
+  }
+  const unmark = (node: PMNode): PMNode => ({
+    ...node,
+    ...(node.marks && { marks: node.marks.filter((m) => !isSuggestion(m)) }),
+    ...(node.content && { content: node.content.map(unmark) }),
+  })
+  const { schema } = editorSchema()
+  const [prepared] = dropBoundaryMarkers(conformToSchema(json))
+  const rejected = rejectAllSuggestions(schema.nodeFromJSON(prepared)).toJSON() as PMNode
+  // Whatever the library left (a mark of a kind it does not revert, from a hostile client) goes as well.
+  return conformToSchema(unmark(rejected))
 }
 
 export function toHTML(json: PMNode): string {

@@ -5,6 +5,7 @@
 import type { AnyExtension } from '@tiptap/core'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
+import { suggestionMarks } from './suggestion-extensions.ts'
 
 export function documentExtensions(): AnyExtension[] {
   return [
@@ -14,5 +15,7 @@ export function documentExtensions(): AnyExtension[] {
     TableRow,
     TableHeader,
     TableCell,
+    // Tracked changes (suggestion mode): marks with their author, so they survive rendering on the server.
+    ...suggestionMarks(),
   ]
 }

@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono'
 import { html, raw } from 'hono/html'
 import { findEdition, listEditions, searchArchive } from '../../db/queries/publications.ts'
-import type { PMNode } from '../../domain/document-content.ts'
+import { stripSuggestions, type PMNode } from '../../domain/document-content.ts'
 import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/roles.ts'
 import type { AppEnv } from '../env.ts'
 import type { PublicationRecord } from '../workflow/publish.ts'
@@ -111,7 +111,7 @@ export const publicPages = new Hono<AppEnv>()
       return c.html(page({ ...frame, title: title.text, body: html`<h1>${title.text}</h1><p class="alt">${subtitle}</p><article class="text" lang="${docLang}">${raw(p.html)}</article>` }))
     }
     const version = p.version_id ? await c.var.deps.db.selectFrom('versions').select('prosemirror_json').where('id', '=', p.version_id).executeTakeFirst() : undefined
-    const json = version ? (JSON.parse(version.prosemirror_json) as PMNode) : { type: 'doc', content: [] }
+    const json = version ? stripSuggestions(JSON.parse(version.prosemirror_json) as PMNode) : { type: 'doc', content: [] }
     const docx = await toDocx({ title: title.text, subtitle, json, footer: t.docxFooter(p.edition, formatDate(p.published_at, lang), p.html_sha256) })
     c.header('Content-Disposition', `attachment; filename="${name}.docx"`)
     return c.body(new Uint8Array(docx), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })

@@ -16,6 +16,7 @@ import { newId } from '../../db/ids.ts'
 import { DISPOSITIONS, FINDINGS, STANCES, assertCallOpen, assertFindingValid, assertValidPosition, currentPositions, participantKey, stateAfterFinding, tally } from '../../domain/consensus.ts'
 import { badRequest, conflict, notFound } from '../../domain/errors.ts'
 import { PARTICIPATING_ROLES } from '../../domain/roles.ts'
+import { trackedSuggestions, type SuggestionJSON } from '../../domain/suggestion-marks.ts'
 import { chairs } from '../../domain/permissions.ts'
 import { checkTransition } from '../../domain/transitions.ts'
 import { FROZEN_LABEL } from '../../domain/version-labels.ts'
@@ -136,9 +137,13 @@ export const consensusRoutes = newRouter()
     const call = await db.transaction().execute(async (trx) => {
       const current = (await findDocument(trx, id))!
       checkTransition(actor, { ...subject, state: current.state }, 'consensus_call', undefined, 'open_call')
-      const pending = await openSuggestions(trx, id)
-      if (pending.length) throw conflict('open_suggestions', `Decide the ${pending.length} open suggestion(s) before opening a consensus call.`)
+      // Open suggestions are proposal threads and tracked changes (suggestion marks) in the text being
+      // frozen; the version is checked itself, so a change arriving meanwhile cannot slip past. Throwing
+      // here rolls the version back with the rest of the transaction.
+      const threads = (await openSuggestions(trx, id)).length
       const version = await saveVersion(trx, { documentId: id, label: b.label || FROZEN_LABEL, origin: 'freeze', userId: actor.userId, at: now() })
+      const pending = threads + trackedSuggestions(JSON.parse(version.prosemirror_json) as SuggestionJSON).length
+      if (pending) throw conflict('open_suggestions', `Decide the ${pending} open suggestion(s) before opening a consensus call.`)
       const row = { id: newId(), document_id: id, version_id: version.id, opened_by: actor.userId, opened_at: now(), closes_at: closesAt, status: 'open' as const, finding: null, finding_note: '', closed_by: null, closed_at: null }
       await insertCall(trx, row)
       await setDocumentState(trx, id, { state: 'consensus_call', reason: null, at: now() })

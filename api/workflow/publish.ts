@@ -11,7 +11,7 @@ import { findVersionById } from '../../db/queries/versions.ts'
 import { newId } from '../../db/ids.ts'
 import type { Database, DocumentRow, PublicationRow } from '../../db/schema.ts'
 import { participantKey, tally } from '../../domain/consensus.ts'
-import { toHTML, toMarkdown, toPlainText, type PMNode } from '../../domain/document-content.ts'
+import { stripSuggestions, toHTML, toMarkdown, toPlainText, type PMNode } from '../../domain/document-content.ts'
 import { conflict } from '../../domain/errors.ts'
 import { presentObjector } from '../presenters/dispositions.ts'
 import { sha256Hex } from './versions.ts'
@@ -63,7 +63,8 @@ export async function publishDocument(trx: Kysely<Database>, doc: DocumentRow, u
   if (!consensus) throw conflict('not_agreed', 'This document has no agreed version to publish.')
   const version = await findVersionById(trx, consensus.versionId)
   if (!version) throw conflict('not_agreed', 'The agreed version is missing.')
-  const json = JSON.parse(version.prosemirror_json) as PMNode
+  // A published text carries no suggestion: any still open is dropped (an agreed text has none).
+  const json = stripSuggestions(JSON.parse(version.prosemirror_json) as PMNode)
   const html = toHTML(json)
   const markdown = toMarkdown(json)
   const endorsements = await listEndorsements(trx, version.id)
