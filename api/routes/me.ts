@@ -11,15 +11,10 @@ import { loadMe } from '../presenters/me.ts'
 import { iso } from '../presenters/time.ts'
 import { MeSchema } from '../presenters/users.ts'
 import { newRouter } from '../router.ts'
-import { activityInBodies, documentsInBodies, draftsOf } from '../../db/queries/home.ts'
-import { SECRETARIAT_AWAITS, statesAwaiting } from '../../domain/awaiting.ts'
+import { activityInBodies, draftsOf } from '../../db/queries/home.ts'
+import { AwaitingDocumentSchema, presentAwaiting } from '../presenters/awaiting.ts'
 import { DocumentSchema, presentDocument } from '../presenters/documents.ts'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema.ts'
-
-async function allBodyIds(db: Kysely<Database>): Promise<string[]> {
-  return (await db.selectFrom('bodies').select('id').execute()).map((b) => b.id)
-}
+import { documentsAwaiting } from '../workflow/awaiting.ts'
 import { anyPassword, locale, name, password } from '../schemas.ts'
 
 const SessionSchema = z
@@ -82,7 +77,7 @@ const home = createRoute({
     200: ok(
       z.object({
         drafts: z.array(HomeDocumentSchema),
-        awaiting: z.array(HomeDocumentSchema),
+        awaiting: z.array(AwaitingDocumentSchema),
         activity: z.array(
           z.object({
             id: z.number(),
@@ -111,20 +106,13 @@ export const meRoutes = newRouter()
     const actor = requireActor(c)
     const { db } = c.var.deps
     const bodyIds = [...actor.roles.keys()]
-    const awaitingByRole = await Promise.all(
-      [...actor.roles].map(([bodyId, role]) => documentsInBodies(db, [bodyId], statesAwaiting(role), 20)),
-    )
-    if (actor.isSecretariat) awaitingByRole.push(await documentsInBodies(db, await allBodyIds(db), SECRETARIAT_AWAITS, 50))
-    const seen = new Set<string>()
-    const awaiting = awaitingByRole
-      .flat()
-      .filter((d) => !seen.has(d.id) && seen.add(d.id))
-      .sort((a, b) => b.updated_at - a.updated_at)
+    const me = await findUser(db, actor.userId)
+    const awaiting = await documentsAwaiting(db, actor, me?.institution_id ?? null, c.var.deps.now(), 50)
     const [drafts, activity] = await Promise.all([draftsOf(db, actor.userId), activityInBodies(db, bodyIds)])
     return c.json(
       {
         drafts: drafts.map(presentHomeDocument),
-        awaiting: awaiting.map(presentHomeDocument),
+        awaiting: awaiting.map(presentAwaiting),
         activity: activity.map((a) => ({
           id: a.id,
           at: iso(a.at),

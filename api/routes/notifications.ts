@@ -1,7 +1,15 @@
-/** My inbox: mentions, replies, suggestions and consensus calls opened in my bodies, with the unread count. */
+/**
+ * My inbox: mentions, replies, suggestions and consensus calls opened in my bodies, with the unread count,
+ * and the documents awaiting my action. Those are derived from state (api/workflow/awaiting.ts, the same
+ * list as the home page's), not stored: they have no read flag and leave the list once the move is made,
+ * so they are not in `unread` (which "mark all read" empties) and are counted on their own.
+ */
 import { createRoute, z } from '@hono/zod-openapi'
 import { countUnread, listNotifications, markRead } from '../../db/queries/notifications.ts'
+import { findUser } from '../../db/queries/users.ts'
 import { requireActor } from '../middleware/require.ts'
+import { AwaitingDocumentSchema, presentAwaiting } from '../presenters/awaiting.ts'
+import { documentsAwaiting } from '../workflow/awaiting.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
 import { iso, isoOrNull } from '../presenters/time.ts'
 import { newRouter } from '../router.ts'
@@ -27,9 +35,9 @@ const list = createRoute({
   method: 'get',
   path: '/',
   tags: ['Me'],
-  summary: 'My notifications, newest first, with the number unread',
+  summary: 'My notifications, newest first, with the number unread, and the documents awaiting my action',
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-  responses: { 200: ok(z.object({ notifications: z.array(NotificationSchema), unread: z.number() })), ...errors },
+  responses: { 200: ok(z.object({ notifications: z.array(NotificationSchema), unread: z.number(), awaiting: z.array(AwaitingDocumentSchema) })), ...errors },
 })
 const read = createRoute({
   method: 'post',
@@ -44,7 +52,8 @@ export const notificationRoutes = newRouter()
   .openapi(list, async (c) => {
     const actor = requireActor(c)
     const { db } = c.var.deps
-    const rows = await listNotifications(db, actor.userId, c.req.valid('query').limit)
+    const [rows, me] = await Promise.all([listNotifications(db, actor.userId, c.req.valid('query').limit), findUser(db, actor.userId)])
+    const awaiting = await documentsAwaiting(db, actor, me?.institution_id ?? null, c.var.deps.now())
     return c.json(
       {
         notifications: rows.map((r) => ({
@@ -60,6 +69,7 @@ export const notificationRoutes = newRouter()
           read: r.read_at !== null,
         })),
         unread: await countUnread(db, actor.userId),
+        awaiting: awaiting.map(presentAwaiting),
       },
       200,
     )

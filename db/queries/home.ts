@@ -3,18 +3,46 @@ import { sql, type Kysely } from 'kysely'
 import type { DocumentState } from '../../domain/lifecycle.ts'
 import type { Database } from '../schema.ts'
 
-/** Documents in the given bodies, in the given states, newest change first. */
-export function documentsInBodies(db: Kysely<Database>, bodyIds: string[], states: readonly DocumentState[], limit = 50) {
-  if (bodyIds.length === 0 || states.length === 0) return Promise.resolve([])
+/**
+ * Documents that may wait on a person (domain/awaiting.ts decides which do): those in the given states in
+ * the bodies they belong to or in the children of bodies they chair, and, for the secretariat, submitted
+ * documents anywhere. Each comes with its body (and parent kind, for chairs()), the open consensus call if
+ * there is one, and whether `participantKey` has stated a position in it. Newest change first.
+ */
+export function awaitingCandidates(
+  db: Kysely<Database>,
+  f: { bodyIds: string[]; chairedBodyIds: string[]; secretariat: boolean; participantKey: string; states: readonly DocumentState[]; limit: number },
+) {
+  if (f.bodyIds.length === 0 && !f.secretariat) return Promise.resolve([])
   return db
     .selectFrom('documents')
     .innerJoin('bodies', 'bodies.id', 'documents.body_id')
+    .leftJoin('bodies as parent', 'parent.id', 'bodies.parent_id')
+    .leftJoin('consensus_calls as open_call', (join) => join.onRef('open_call.document_id', '=', 'documents.id').on('open_call.status', '=', 'open'))
     .selectAll('documents')
-    .select(['bodies.slug as body_slug', 'bodies.name_en as body_name_en', 'bodies.name_zh as body_name_zh'])
-    .where('documents.body_id', 'in', bodyIds)
-    .where('documents.state', 'in', [...states])
+    .select((eb) => [
+      'bodies.slug as body_slug',
+      'bodies.name_en as body_name_en',
+      'bodies.name_zh as body_name_zh',
+      'bodies.parent_id as body_parent_id',
+      'parent.kind as body_parent_kind',
+      'bodies.archived_at as body_archived_at',
+      'open_call.id as open_call_id',
+      'open_call.closes_at as open_call_closes_at',
+      eb
+        .exists(eb.selectFrom('positions').select(sql`1`.as('x')).whereRef('positions.call_id', '=', 'open_call.id').where('positions.participant_key', '=', f.participantKey))
+        .as('position_stated'),
+    ])
+    .where('documents.state', 'in', [...f.states])
+    .where((eb) =>
+      eb.or([
+        ...(f.bodyIds.length ? [eb('documents.body_id', 'in', f.bodyIds)] : []),
+        ...(f.chairedBodyIds.length ? [eb('bodies.parent_id', 'in', f.chairedBodyIds)] : []),
+        ...(f.secretariat ? [eb('documents.state', '=', 'submitted')] : []),
+      ]),
+    )
     .orderBy('documents.updated_at', 'desc')
-    .limit(limit)
+    .limit(f.limit)
     .execute()
 }
 
