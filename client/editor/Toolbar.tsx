@@ -1,4 +1,7 @@
-/** Formatting controls. Each button reflects the selection (aria-pressed) and names itself for screen readers. */
+/**
+ * Formatting controls, and the Editing / Suggesting switch. Each button reflects the selection
+ * (aria-pressed) and names itself for screen readers.
+ */
 import type { Editor } from '@tiptap/core'
 import { createSignal, Show, type Accessor, type JSX } from 'solid-js'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -19,6 +22,7 @@ import {
   IconUndo,
 } from '../ui/icons.ts'
 import { LinkDialog } from './LinkDialog.tsx'
+import { ModeSwitch } from './ModeSwitch.tsx'
 
 function ToolButton(props: { label: string; pressed?: boolean; disabled?: boolean; onClick: () => void; children: JSX.Element }) {
   return (
@@ -123,6 +127,11 @@ export function Toolbar(props: { editor: Editor; tick: Accessor<number>; editabl
           <button type="button" class="btn btn-sm btn-ghost btn-danger" onMouseDown={(e) => e.preventDefault()} onClick={() => chain().deleteTable().run()}>
             {t('editor.deleteTable')}
           </button>
+        </div>
+      </Show>
+      <Show when={props.editable}>
+        <div class="tool-group tool-group-mode">
+          <ModeSwitch editor={props.editor} tick={props.tick} />
         </div>
       </Show>
       <LinkDialog editor={props.editor} open={linkOpen()} onOpenChange={setLinkOpen} />

@@ -1,18 +1,48 @@
 /**
  * The document schema the editor uses: StarterKit (headings, lists, blockquote, links…) with its own
- * undo/redo off, because history belongs to Yjs (undo per person, not per document), plus tables.
- * It matches the list the server renders versions and publications with (domain/editor-extensions.ts).
+ * undo/redo off, because history belongs to Yjs (undo per person, not per document), plus tables and the
+ * tracked-change marks. It matches the list the server renders versions and publications with
+ * (domain/editor-extensions.ts); here the marks also say who suggested what and when on hover, and
+ * suggesting mode (suggest-changes.ts) is added.
  */
-import type { AnyExtension } from '@tiptap/core'
+import { mergeAttributes, type AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import { SuggestionDeletion, SuggestionInsertion, SuggestionModification } from '../../domain/suggestion-extensions.ts'
 import { textColorOn } from '../ui/contrast.ts'
+import { SuggestChanges, type RefusedReason, type SuggestingUser } from './suggest-changes.ts'
 
-export function editorExtensions(opts: { doc: Y.Doc; provider: WebsocketProvider; user: { name: string; color: string } }): AnyExtension[] {
+/** "Suggested insertion by Lin Wei, 3 Mar 2026, 14:02" for a mark's attributes. */
+export type DescribeSuggestion = (kind: 'insertion' | 'deletion', attrs: Record<string, unknown>) => string
+
+/**
+ * The shared mark with a tooltip naming the author and the time. Only its rendering changes: an extra
+ * attribute would be stored in Yjs with every mark and be unknown to the server's schema.
+ */
+function described(mark: typeof SuggestionInsertion, kind: 'insertion' | 'deletion', describe: DescribeSuggestion) {
+  return mark.extend({
+    renderHTML({ mark: m, HTMLAttributes }) {
+      const tag = kind === 'insertion' ? 'ins' : 'del'
+      return [tag, mergeAttributes({ class: `suggestion suggestion-${kind}`, title: describe(kind, m.attrs) }, HTMLAttributes), 0]
+    },
+  })
+}
+
+export interface EditorExtensionOptions {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  user: { name: string; color: string }
+  /** The signed-in person, whose suggestions these are (null: cannot suggest). */
+  suggester: SuggestingUser | null
+  describeSuggestion: DescribeSuggestion
+  onSuggestionRefused: (reason: RefusedReason) => void
+}
+
+export function editorExtensions(opts: EditorExtensionOptions): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,
@@ -22,6 +52,10 @@ export function editorExtensions(opts: { doc: Y.Doc; provider: WebsocketProvider
     TableRow,
     TableHeader,
     TableCell,
+    described(SuggestionInsertion, 'insertion', opts.describeSuggestion),
+    described(SuggestionDeletion, 'deletion', opts.describeSuggestion),
+    SuggestionModification,
+    SuggestChanges.configure({ user: opts.suggester, onRefused: opts.onSuggestionRefused }),
     Collaboration.configure({ document: opts.doc, field: 'default' }),
     CollaborationCaret.configure({ provider: opts.provider, user: opts.user, render: renderCaret }),
   ]

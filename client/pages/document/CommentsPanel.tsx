@@ -1,8 +1,10 @@
 /**
- * The review sidebar: open threads in document order, detached ones marked, resolved and decided ones
- * collapsed below; a new comment or suggestion on the editor's selection (readers without edit rights
- * comment too: the server places the anchor); accept or reject every suggestion at once.
+ * The review sidebar: tracked changes made in suggesting mode (TrackedChanges.tsx), then open threads in
+ * document order, detached ones marked, resolved and decided ones collapsed below; a new comment or
+ * suggestion on the editor's selection (readers without edit rights comment too: the server places the
+ * anchor, and a suggestion is a thread carrying its replacement); accept or reject every suggestion at once.
  */
+import type { Editor } from '@tiptap/core'
 import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { api, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
@@ -13,11 +15,12 @@ import { findEditor, selectionAnchor, type SelectionAnchor } from './anchor.ts'
 import { MentionInput } from './MentionInput.tsx'
 import { revealThread, showHighlights } from './thread-highlights.ts'
 import { ThreadItem } from './ThreadItem.tsx'
+import { TrackedChanges } from './TrackedChanges.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
 
 const REFRESH_MS = 20_000
 
-export function CommentsPanel(props: { data: DocumentDetail }) {
+export function CommentsPanel(props: { data: DocumentDetail; editor: Editor | undefined }) {
   const w = useWorkflowT()
   const id = () => props.data.document.id
   const [threads, { refetch }] = createResource(
@@ -59,7 +62,11 @@ export function CommentsPanel(props: { data: DocumentDetail }) {
   const [error, setError] = createSignal<unknown>(null)
   const [hint, setHint] = createSignal<string | null>(null)
   const [busy, setBusy] = createSignal(false)
-  const canSuggest = () => props.data.viewer.access === 'write' && (props.data.document.state === 'draft' || props.data.document.state === 'consultation')
+  const textOpen = () => props.data.document.state === 'draft' || props.data.document.state === 'consultation'
+  // A proposal thread is how someone without edit rights suggests (domain/comment-rules.ts allows every
+  // reader); editors also have suggesting mode, and only they decide tracked changes.
+  const canSuggest = textOpen
+  const canDecide = () => props.data.viewer.access === 'write' && textOpen()
   const commentsClosed = () => props.data.document.state === 'published' || props.data.document.state === 'withdrawn'
 
   function start(kind: 'comment' | 'suggestion') {
@@ -138,6 +145,7 @@ export function CommentsPanel(props: { data: DocumentDetail }) {
           </p>
         </Show>
       </Show>
+      <TrackedChanges editor={props.editor} canDecide={canDecide()} />
       <Show when={draft()}>
         {(d) => (
           <form class="form comment-form" onSubmit={post}>

@@ -7,6 +7,7 @@
  * minute, and when the window regains focus, and makes the editor read-only with the reason.
  */
 import { A, useParams } from '@solidjs/router'
+import type { Editor } from '@tiptap/core'
 import { createEffect, createMemo, createResource, createSignal, ErrorBoundary, on, onCleanup, Show } from 'solid-js'
 import { api, ApiError, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
@@ -70,6 +71,7 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
   const collab = acquireCollabSession(doc().id, { userId, writable: writable(), check })
   onCleanup(() => releaseCollabSession(collab, userId))
 
+  const [editor, setEditor] = createSignal<Editor>()
   const [lostWrite, setLostWrite] = createSignal(false)
   createEffect(
     on(writable, (now, before) => {
@@ -153,8 +155,15 @@ function DocumentView(props: { data: DocumentDetail; update: (next: DocumentDeta
         </p>
       </Show>
       <div class="document-body">
-        <CollabEditor session={collab} editable={editable()} userName={session.user()?.displayName ?? ''} lang={langTag(doc().language)} />
-        <WorkflowSidebar data={props.data} onChanged={() => void check()} />
+        <CollabEditor
+          session={collab}
+          editable={editable()}
+          userId={session.user()?.id ?? ''}
+          userName={session.user()?.displayName ?? ''}
+          lang={langTag(doc().language)}
+          onEditor={setEditor}
+        />
+        <WorkflowSidebar data={props.data} editor={editor()} onChanged={() => void check()} />
       </div>
     </div>
   )

@@ -1,8 +1,9 @@
 /**
- * The document page's side panel: review (comments and suggestions), versions, the consensus call and
+ * The document page's side panel: review (tracked changes, comments and suggestions), versions, the consensus call and
  * endorsements, each a tab, and the "who wrote this" view. Panels that do not apply to the state stay out.
  */
 import { Tabs } from '@kobalte/core/tabs'
+import type { Editor } from '@tiptap/core'
 import { createSignal, Show } from 'solid-js'
 import type { DocumentDetail } from '../../http/types.ts'
 import { langTag } from '../../i18n/locale.ts'
@@ -18,7 +19,7 @@ import './workflow.css'
 
 const AFTER_AGREEMENT = ['agreed', 'submitted', 'published']
 
-export function WorkflowSidebar(props: { data: DocumentDetail; onChanged: () => void }) {
+export function WorkflowSidebar(props: { data: DocumentDetail; editor: Editor | undefined; onChanged: () => void }) {
   const w = useWorkflowT()
   const [authorship, setAuthorship] = createSignal(false)
   const state = () => props.data.document.state
@@ -46,7 +47,7 @@ export function WorkflowSidebar(props: { data: DocumentDetail; onChanged: () => 
           </Show>
         </Tabs.List>
         <Tabs.Content value="review">
-          <CommentsPanel data={props.data} />
+          <CommentsPanel data={props.data} editor={props.editor} />
         </Tabs.Content>
         <Tabs.Content value="versions">
           <VersionsPanel data={props.data} onChanged={props.onChanged} />
