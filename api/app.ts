@@ -26,6 +26,7 @@ import { consensusRoutes } from './routes/consensus.ts'
 import { endorsementRoutes } from './routes/endorsements.ts'
 import { lifecycleRoutes } from './routes/lifecycle.ts'
 import { publicationRoutes } from './routes/publications.ts'
+import { reviewRoutes } from './routes/review.ts'
 import { versionRoutes } from './routes/versions.ts'
 import { publicPages } from './public/pages.ts'
 import { authorshipRoutes } from './routes/authorship.ts'
@@ -48,6 +49,7 @@ function apiRoutes() {
     .route('/bodies', joinRequestRoutes)
     .route('/invitations', invitationRoutes)
     .route('/audit', auditRoutes)
+    .route('/review', reviewRoutes)
     .route('/', documentRoutes)
     .route('/documents', lifecycleRoutes)
     .route('/documents', versionRoutes)

@@ -37,6 +37,7 @@ export type Action =
   | 'institution.manage'
   | 'user.manage'
   | 'audit.read'
+  | 'document.review'
   | 'document.create'
   | 'document.read'
   | 'document.edit'
@@ -71,6 +72,8 @@ const rules: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
   'institution.manage': secretariatOnly,
   'user.manage': secretariatOnly,
   'audit.read': secretariatOnly,
+  /** The review queue of submitted documents; publishing and returning are transitions (domain/lifecycle.ts). */
+  'document.review': secretariatOnly,
   'document.create': (actor, { body }) =>
     !!body && !body.archived && (actor.isSecretariat || isParticipant(actor, body)),
   'document.read': (actor, { document }) => !!document && documentAccess(actor, document) !== 'none',

@@ -303,6 +303,7 @@ const CASES: Case[] = [
     make: async () => ({ path: `/api/consensus-calls/${(await doc('consensus_call')).callId}/close`, json: { finding: 'no_consensus', note: 'More work needed' } }),
     expect: E(401, 404, 403, 403, 404, 200, 403),
   },
+  { route: 'GET /api/review', make: async () => ({ path: '/api/review' }), expect: secretariatOnly(200) },
   { route: 'GET /api/me/notifications', make: async () => ({ path: '/api/me/notifications' }), expect: signedIn(200) },
   { route: 'POST /api/me/notifications/read', make: async () => ({ path: '/api/me/notifications/read', json: { all: true } }), expect: signedIn(200) },
   { route: 'GET /api/documents/:id/authorship', make: async () => ({ path: `/api/documents/${(await draftWithText()).id}/authorship` }), expect: readers(200) },
