@@ -21,6 +21,7 @@ const Institutions = lazy(() => import('./pages/admin/Institutions.tsx'))
 const People = lazy(() => import('./pages/admin/People.tsx'))
 const AdminBodies = lazy(() => import('./pages/admin/AdminBodies.tsx'))
 const Audit = lazy(() => import('./pages/admin/Audit.tsx'))
+const Review = lazy(() => import('./pages/admin/Review.tsx'))
 const Setup = lazy(() => import('./pages/auth/Setup.tsx'))
 const Invite = lazy(() => import('./pages/auth/Invite.tsx'))
 const ResetPassword = lazy(() => import('./pages/auth/ResetPassword.tsx'))
@@ -54,11 +55,12 @@ export function App() {
           <Route path="/bodies/:slug" component={BodyPage} />
           <Route path="/documents/:id" component={DocumentPage} />
           <Route path="/admin" component={AdminLayout}>
-            <Route path="/" component={() => <Navigate href="/admin/institutions" />} />
+            <Route path="/" component={() => <Navigate href="/admin/review" />} />
             <Route path="/institutions" component={Institutions} />
             <Route path="/people" component={People} />
             <Route path="/bodies" component={AdminBodies} />
             <Route path="/audit" component={Audit} />
+            <Route path="/review" component={Review} />
           </Route>
           <Route path="*404" component={NotFound} />
         </Route>

@@ -302,6 +302,7 @@ export const en = {
     people: 'People',
     bodies: 'Bodies',
     audit: 'Audit log',
+    review: 'Review queue',
     add: 'Add',
     edit: 'Edit',
     search: 'Search',

@@ -300,6 +300,7 @@ export const zh: Messages = {
     people: '人员',
     bodies: '组织机构',
     audit: '审计日志',
+    review: '待审文件',
     add: '添加',
     edit: '编辑',
     search: '搜索',

@@ -1,9 +1,12 @@
 /**
- * The secretariat's pages and the profile, as a user sees them: an account created in the admin page gets
- * a set-password link that works; the audit log filters by action; screenshots and axe checks of each.
+ * The secretariat's pages and the profile, as a user sees them: the review queue lists a submitted
+ * document (in English and Chinese), opens it and returns another with a reason; an account created in
+ * the admin page gets a set-password link that works; the audit log filters by action; screenshots and
+ * axe checks of each.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { makeDocument } from '../helpers/documents.ts'
 import { expectAccessible, screenshot, startAppHub, type AppHub, type Person } from './support/app.ts'
 import { chromiumPath, launchBrowser } from './support/browser.ts'
 
@@ -13,11 +16,12 @@ describe.skipIf(!chromiumPath)('administration and profile', () => {
   let context: BrowserContext
   let page: Page
   let secretary: Person
+  let karin: Person
 
   beforeAll(async () => {
     ;[hub, browser] = await Promise.all([startAppHub(), launchBrowser()])
     secretary = await hub.person({ name: 'Zhang Min', secretariat: true, body: 'secretariat', role: 'chair', institution: 'WIC Secretariat', country: 'CN' })
-    await hub.person({ name: 'Karin Larsen', body: 'data', role: 'chair', institution: 'Nordic Data Council', country: 'NO' })
+    karin = await hub.person({ name: 'Karin Larsen', body: 'data', role: 'chair', institution: 'Nordic Data Council', country: 'NO' })
     context = await hub.context(browser, secretary)
     page = await context.newPage()
   })
@@ -26,6 +30,50 @@ describe.skipIf(!chromiumPath)('administration and profile', () => {
     await context?.close()
     await browser?.close()
     await hub?.close()
+  })
+
+  test('review queue: a submitted document is listed with who submitted it, opens, and another is returned with a reason', async () => {
+    const submit = async (title: string) => {
+      const { id } = await makeDocument(hub, { body: 'data', state: 'agreed', createdBy: karin.id, title, text: `${title}: the agreed text.` })
+      const res = await hub.request('POST', `/api/documents/${id}/transitions`, { cookie: karin.cookie, json: { to: 'submitted' } })
+      expect(res.status).toBe(200)
+      return id
+    }
+    const toOpen = await submit('Principles for Trusted Data Spaces')
+    await submit('Notes Needing Sources')
+
+    // The secretariat's administration opens on the review queue.
+    await page.goto(`${hub.url}/admin`)
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/review')
+    const row = page.locator(`tr[data-document="${toOpen}"]`)
+    await expect.poll(() => row.textContent()).toContain('Principles for Trusted Data Spaces')
+    expect(await row.textContent()).toContain('by Karin Larsen')
+    expect(await row.textContent()).toContain('None yet')
+    await screenshot(page, 'admin-review')
+    await expectAccessible(page, 'admin: review queue')
+    await page.getByRole('button', { name: '中文' }).click()
+    await page.getByRole('heading', { name: '待审文件' }).waitFor()
+    // The document's Chinese title (test data: 文件 <id>), its body's Chinese name, the submitter.
+    await expect.poll(() => row.textContent()).toContain(`文件 ${toOpen}`)
+    expect(await row.textContent()).toContain('提交人：Karin Larsen')
+    expect(await row.textContent()).toContain('暂无')
+    await screenshot(page, 'admin-review-zh')
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: 'Submitted for review' }).waitFor()
+
+    const returned = page.getByRole('row', { name: /Notes Needing Sources/ })
+    await returned.getByRole('button', { name: 'Return…' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Return to draft' }).click()
+    await dialog.getByText('Give a reason for returning it.').waitFor()
+    await dialog.getByLabel('Reason').fill('Section 2 needs sources.')
+    await dialog.getByRole('button', { name: 'Return to draft' }).click()
+    await returned.waitFor({ state: 'detached' })
+
+    await row.getByRole('link', { name: 'Open' }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/documents/${toOpen}`)
+    await page.locator('.state-banner .badge', { hasText: 'Submitted' }).waitFor()
+    await page.getByRole('button', { name: 'Publish' }).waitFor()
   })
 
   test('institutions: add one, then see it listed with its country', async () => {

@@ -1,4 +1,4 @@
-/** The secretariat's administration: institutions, people, bodies, audit log. */
+/** The secretariat's administration: the review queue, institutions, people, bodies, audit log. */
 import { A } from '@solidjs/router'
 import { Show, Suspense, type ParentProps } from 'solid-js'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -14,6 +14,9 @@ export default function AdminLayout(props: ParentProps) {
       <PageHeader titleText={t('admin.title')} title={t('admin.title')} />
       <Show when={session.user()?.isSecretariat} fallback={<p class="notice notice-error">{t('errors.forbidden')}</p>}>
         <nav class="tabs-nav" aria-label={t('admin.title')}>
+          <A href="/admin/review" class="tab-link" activeClass="active">
+            {t('admin.review')}
+          </A>
           <A href="/admin/institutions" class="tab-link" activeClass="active">
             {t('admin.institutions')}
           </A>
