@@ -169,6 +169,10 @@ describe.skipIf(!chromiumPath)('reviewing and agreeing a document', () => {
     await a.locator('.state-banner .badge', { hasText: 'Consensus call' }).waitFor()
 
     const l = await open(lin)
+    // The open call waits on Lin's institution: the inbox says so until a position is stated.
+    await l.goto(`${hub.url}/inbox`)
+    await l.locator('.inbox-awaiting[data-reason="state_position"]').getByRole('link', { name: TITLE }).click()
+    await l.locator('.status-line').waitFor()
     await l.getByRole('tab', { name: 'Consensus call' }).click()
     await l.getByLabel('Concern').check()
     await l.getByRole('button', { name: 'State position' }).click()
@@ -210,6 +214,9 @@ describe.skipIf(!chromiumPath)('reviewing and agreeing a document', () => {
     const href = await link.getAttribute('href')
     expect(href).toMatch(/^\/p\//)
     await screenshot(s, 'published-banner')
+    // Named by the document itself (GET /api/documents/:id), so it is there after a reload too.
+    await s.reload()
+    expect(await s.getByRole('link', { name: 'View the publication' }).getAttribute('href')).toBe(href)
 
     const visitor = await open()
     await visitor.goto(`${hub.url}/publications?q=${encodeURIComponent('Open Model Governance')}`)
@@ -219,6 +226,8 @@ describe.skipIf(!chromiumPath)('reviewing and agreeing a document', () => {
     await visitor.waitForURL(`**${href}`)
     await visitor.getByText('The committee supports open models.').first().waitFor()
     await visitor.getByText('Section 4 already protects small developers.').waitFor()
+    // The formal objection is named by the institution that made it.
+    expect(await visitor.locator('#consensus').locator('..').textContent()).toContain('Tsinghua AI Policy Centre')
     await screenshot(visitor, 'publication')
     await expectAccessible(visitor, 'the publication page')
     await visitor.getByRole('link', { name: '中文' }).click()

@@ -26,7 +26,9 @@ function AwaitingList(props: { documents: Notifications['awaiting'] }) {
     <section class="inbox-section" aria-labelledby="inbox-awaiting">
       <h2 id="inbox-awaiting" class="inbox-section-title">
         {a('awaiting.title')}
-        <span class="badge badge-accent">{a('awaiting.count', { count: props.documents.length })}</span>
+        <Show when={props.documents.length > 0}>
+          <span class="badge badge-accent">{a('awaiting.count', { count: props.documents.length })}</span>
+        </Show>
       </h2>
       <p class="muted inbox-section-lead">{a('awaiting.lead')}</p>
       <Show when={props.documents.length > 0} fallback={<p class="empty">{a('awaiting.empty')}</p>}>
