@@ -1,8 +1,9 @@
 /**
  * Tracked changes read from a document (suggestion mode, see suggestion-extensions.ts). A suggestion is
  * every `insertion` and `deletion` mark sharing one id: inserted text waiting to be accepted, deleted text
- * waiting to be removed, or both (a replacement). The library marks a suggested paragraph break with a
- * zero-width space; it counts as part of the suggestion but not as its text.
+ * waiting to be removed, or both (a replacement). Text of one suggestion in several paragraphs is joined
+ * with newlines. The library marks a suggested paragraph break or join with zero-width spaces: they count
+ * as part of the suggestion (`breaks`) but not as its text.
  *
  * `trackedSuggestions` works on ProseMirror JSON (what the server gets from the stored Yjs document and the
  * editor from `getJSON()`), in document order. `rejectAllSuggestions` drops every open suggestion (inserted
@@ -40,7 +41,10 @@ const SUGGESTION_TYPES = new Set([INSERTION, DELETION, MODIFICATION])
 
 export function trackedSuggestions(doc: SuggestionJSON): TrackedSuggestion[] {
   const byId = new Map<string, TrackedSuggestion>()
-  const walk = (node: SuggestionJSON) => {
+  // The block each suggestion's inserted and deleted text was last seen in: moving on to another block
+  // within one suggestion is a paragraph boundary, written as a newline.
+  const lastBlock = new Map<string, SuggestionJSON>()
+  const walk = (node: SuggestionJSON, parent: SuggestionJSON) => {
     for (const mark of node.marks ?? []) {
       if (mark.type !== INSERTION && mark.type !== DELETION) continue
       const a = mark.attrs ?? {}
@@ -59,15 +63,19 @@ export function trackedSuggestions(doc: SuggestionJSON): TrackedSuggestion[] {
         }
         byId.set(id, s)
       }
+      const field = mark.type === INSERTION ? 'inserted' : 'deleted'
+      const key = `${field}:${id}`
+      const before = lastBlock.get(key)
+      if (before && before !== parent) s[field] += '\n'
+      lastBlock.set(key, parent)
       const text = node.text ?? ''
       if (text.includes('\u200B')) s.breaks = true
-      if (mark.type === INSERTION) s.inserted += text.replace(ZWSP, '')
-      else s.deleted += text.replace(ZWSP, '')
+      s[field] += text.replace(ZWSP, '')
       if ((s.kind === 'insertion' && mark.type === DELETION) || (s.kind === 'deletion' && mark.type === INSERTION)) s.kind = 'replacement'
     }
-    node.content?.forEach(walk)
+    node.content?.forEach((child) => walk(child, node))
   }
-  walk(doc)
+  walk(doc, doc)
   return [...byId.values()]
 }
 

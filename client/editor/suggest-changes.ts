@@ -21,10 +21,14 @@
  *   them. After every tracked transaction "reject everything" must still give back the text it had before;
  *   if not (text typed inside inline code, whose mark excludes all others, is one case), the edit is
  *   refused and `onRefused` says so.
+ * - Text typed at a suggested deletion goes after it; the library moves it there, which an input method
+ *   (pinyin) does not survive, so the caret is moved first (composeWhereTheLibraryInserts).
+ * - A `modification` mark on text (only a hostile client writes one) makes the library's commands throw;
+ *   deciding drops such marks first.
  */
 import { Extension, type Command as TiptapCommand, type Editor } from '@tiptap/core'
 import type { Mark, MarkType, Node as PMNode } from '@tiptap/pm/model'
-import type { Command, EditorState, Transaction } from '@tiptap/pm/state'
+import { Plugin, TextSelection, type Command, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import {
   applySuggestion,
@@ -137,7 +141,7 @@ export function withoutSuggestions(doc: PMNode): PMNode {
   return out
 }
 
-/** The suggesting version of `tr`, or null when it cannot be a suggestion. */
+/** The suggesting version of `tr`, or why it cannot be one. */
 export function toSuggestion(state: EditorState, tr: Transaction, o: Pick<SuggestChangesOptions, 'now' | 'newId'> & { user: SuggestingUser }): { tr: Transaction } | { refused: RefusedReason } {
   let tracked: Transaction
   try {
@@ -148,6 +152,41 @@ export function toSuggestion(state: EditorState, tr: Transaction, o: Pick<Sugges
   stampSuggestions(state.doc, tracked, o.user, o.now(), o.newId)
   if (!withoutSuggestions(tracked.doc).eq(withoutSuggestions(state.doc))) return { refused: 'untracked' }
   return { tr: tracked }
+}
+
+/**
+ * Where the library puts text typed at the cursor: not inside a suggested deletion but after it. It moves
+ * the text itself, which typing survives but an input method does not: its first composed letters stay
+ * where the composition began ("s数据" for 数据 typed right after deleting a word). Found by letting the
+ * library place one probe character; null when it would not take one.
+ */
+export function insertionPoint(state: EditorState): number | null {
+  try {
+    const tracked = transformToSuggestionTransaction(state.tr.insertText('x'), state, () => 'probe')
+    return state.doc.content.findDiffStart(tracked.doc.content)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * An input method composes where the selection is when it starts; moving the selection once the
+ * composition has begun garbles it. Browsers announce input-method keys with a keydown whose key is
+ * "Process" (keyCode 229) before composing, so in suggesting mode the selection is made a suggested
+ * deletion (when text is selected) and moved to where the library will insert, at that moment.
+ */
+function composeWhereTheLibraryInserts(): Plugin {
+  return new Plugin({
+    props: {
+      handleKeyDown(view, event) {
+        if ((event.key !== 'Process' && event.keyCode !== 229) || view.composing || !isSuggestChangesEnabled(view.state)) return false
+        if (!view.state.selection.empty) view.dispatch(view.state.tr.deleteSelection())
+        const at = insertionPoint(view.state)
+        if (at !== null && at !== view.state.selection.from) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at)))
+        return false
+      },
+    },
+  })
 }
 
 /**
@@ -171,7 +210,7 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions>({
   },
 
   addProseMirrorPlugins() {
-    return [suggestChanges()]
+    return [suggestChanges(), composeWhereTheLibraryInserts()]
   },
 
   dispatchTransaction({ transaction, next }) {

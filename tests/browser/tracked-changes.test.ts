@@ -3,7 +3,8 @@
  * and, while neither can see the other (both offline), each types over a word; back online, the chair
  * sees both tracked changes inline and in the review sidebar with their authors, accepts one and rejects
  * the other, and every page and the stored document end with the same text and no suggestion left. An
- * observer sees the list without the buttons and has no switch.
+ * observer sees the list without the buttons and has no switch. A Chinese input method composing over a
+ * suggested deletion leaves exactly the composed characters.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -140,5 +141,27 @@ describe.skipIf(!chromiumPath)('tracked changes', () => {
     const stored = await storedText()
     expect(toPlainText(stored)).toBe(END)
     expect(trackedSuggestions(stored)).toEqual([])
+  })
+
+  test('a Chinese input method typing over a deleted word suggests exactly what was composed', async () => {
+    const l = await open(lin)
+    await expect.poll(() => docText(l)).toBe(END)
+    await l.getByRole('radio', { name: 'Suggesting' }).check()
+    await select(l, 'data')
+    await l.keyboard.press('Backspace')
+    // The caret put back at the start of the struck-through word, as a click there would.
+    await l.evaluate(() => {
+      const el = document.querySelector('.editor-host .ProseMirror') as HTMLElement & { editor: { chain: () => { focus: () => { setTextSelection: (p: number) => { run: () => void } } }; state: { selection: { from: number } } } }
+      el.editor.chain().focus().setTextSelection(el.editor.state.selection.from).run()
+    })
+    // What an input method does: a "Process" key, then the pinyin composing into characters.
+    const cdp = await l.context().newCDPSession(l)
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'KeyS', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 })
+    for (const text of ['s', 'shu', 'shuju', '数据']) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
+    await cdp.send('Input.insertText', { text: '数据' })
+    await expect.poll(() => docText(l)).toBe('The parties should share data数据 promptly.')
+    await expect.poll(async () => trackedSuggestions(await storedText()).map((s) => [s.kind, s.deleted, s.inserted, s.authorName]), { timeout: 10_000 }).toEqual([['replacement', 'data', '数据', 'Lin Wei']])
+    await l.getByRole('button', { name: 'Reject', exact: true }).click()
+    await expect.poll(() => docText(l)).toBe(END)
   })
 })

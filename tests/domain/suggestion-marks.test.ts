@@ -67,8 +67,11 @@ describe('the published text', () => {
 
   it('undoes a suggested paragraph break and keeps a suggested join as two paragraphs, without the zero-width markers', () => {
     const split: PMNode = { type: 'doc', content: [p(t('One'), t('\u200B', ins('b1'))), p(t('\u200B', ins('b1')), t(' two.'))] }
-    expect(trackedSuggestions(stored(split))).toMatchObject([{ id: 'b1', kind: 'insertion', inserted: '', breaks: true }])
+    expect(trackedSuggestions(stored(split))).toMatchObject([{ id: 'b1', kind: 'insertion', inserted: '\n', breaks: true }])
     expect(stripSuggestions(stored(split))).toEqual({ type: 'doc', content: [p(t('One two.'))] })
+
+    const across: PMNode = { type: 'doc', content: [p(t('One '), t('more', ins('b2'))), p(t('and', ins('b2')), t(' two.'))] }
+    expect(trackedSuggestions(stored(across))).toMatchObject([{ id: 'b2', inserted: 'more\nand', breaks: false }])
 
     const join: PMNode = { type: 'doc', content: [p(t('One.'), t('\u200B', del('j1'))), p(t('\u200B', del('j1')), t('Two.'))] }
     const kept = stripSuggestions(stored(join))

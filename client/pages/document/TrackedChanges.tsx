@@ -12,6 +12,9 @@ import { formatDateTime } from '../../i18n/locale.ts'
 import { notify } from '../../ui/toasts.tsx'
 import { useWorkflowT } from './workflow-i18n.ts'
 
+/** A suggestion's text as shown: a paragraph boundary inside it as a pilcrow. */
+const shown = (text: string) => text.replace(/\n/g, ' ¶ ')
+
 export function TrackedChanges(props: { editor: Editor | undefined; canDecide: boolean }) {
   const w = useWorkflowT()
   const { locale } = useI18n()
@@ -95,12 +98,12 @@ export function TrackedChanges(props: { editor: Editor | undefined; canDecide: b
                   <span class="badge badge-accent">{w(`tracked.${s.kind}`)}</span>
                 </header>
                 <p class="suggestion-change">
-                  <Show when={s.deleted}>
-                    <del>{s.deleted}</del>
+                  <Show when={s.deleted.trim()}>
+                    <del>{shown(s.deleted)}</del>
                   </Show>
-                  <Show when={s.deleted && s.inserted}> → </Show>
-                  <Show when={s.inserted}>
-                    <ins>{s.inserted}</ins>
+                  <Show when={s.deleted.trim() && s.inserted.trim()}> → </Show>
+                  <Show when={s.inserted.trim()}>
+                    <ins>{shown(s.inserted)}</ins>
                   </Show>
                   <Show when={s.breaks}>
                     <span class="muted"> ({w('tracked.paragraphBreak')})</span>
