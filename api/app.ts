@@ -1,6 +1,7 @@
 /**
  * The API: one sub-app per resource, chained so `AppType` carries every route to the typed client.
- * Order of middleware: deps → security headers → body limit → session → same-origin check → routes.
+ * Order of middleware: deps → security headers → body limit → session → cached reads → same-origin
+ * check → routes.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
@@ -11,6 +12,7 @@ import { errorBody, handleError } from './errors.ts'
 import { sameOriginMiddleware } from './middleware/same-origin.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { sessionMiddleware } from './middleware/session.ts'
+import { cachedReads } from './read-cache.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
 import { bodyRoutes } from './routes/bodies.ts'
@@ -93,6 +95,7 @@ export function createApi(deps: ApiDeps) {
   // every read (a fifth of the cost of a small list route).
   app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)))
   app.use('/api/*', sessionMiddleware)
+  app.use('/api/*', cachedReads)
   app.use('/api/*', sameOriginMiddleware)
   app.route('/api', api)
   app.route('/', publicPages)

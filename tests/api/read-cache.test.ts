@@ -57,6 +57,15 @@ describe('the read cache', () => {
     expect(theirs.headers.get('etag')).not.toBe(tag)
   })
 
+  it('never answers someone else from another person’s entry: the audit log stays the secretariat’s', async () => {
+    expect((await get('/api/audit?limit=5', admin)).status).toBe(200)
+    expect((await get('/api/audit?limit=5', admin)).status).toBe(200) // answered before routing now
+    const member = await hub.makeUser()
+    const refused = await get('/api/audit?limit=5', member.cookie)
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden')
+  })
+
   it('keeps lists per person: a role shows in the reader’s own list only', async () => {
     const chair = await hub.makeUser()
     const reader = await hub.makeUser()
