@@ -1,0 +1,53 @@
+/**
+ * WAL checkpoints off the main thread. SQLite by default checkpoints inside the COMMIT that takes the WAL
+ * past 1,000 pages: it copies pages back into the database file and fsyncs it, which on this machine
+ * stalls the committing thread for up to ~100-200 ms; for the collab server, whose group commits run on
+ * the event loop, that is a stall of every room. So the main connection checkpoints never
+ * (`wal_autocheckpoint = 0`) and a worker thread with its own connection does it, at most one at a time
+ * and at most every `intervalMs` while there are commits. A PASSIVE checkpoint waits for nobody and
+ * blocks nobody, so it cannot hold up a commit; when SQLite closes the last connection it checkpoints
+ * the rest.
+ */
+import { Worker } from 'node:worker_threads'
+import type SQLite from 'better-sqlite3'
+
+const WORKER_URL = new URL('./checkpoint-worker.mjs', import.meta.url)
+
+export interface Checkpointer {
+  close(): void
+}
+
+export function startCheckpointer(sqlite: SQLite.Database, file: string, intervalMs = 250): Checkpointer {
+  sqlite.pragma('wal_autocheckpoint = 0')
+  const worker = new Worker(WORKER_URL, { workerData: { file } })
+  worker.unref()
+  const totalChanges = sqlite.prepare('SELECT total_changes() AS n').pluck()
+  let checkpointed = -1
+  let busy = false
+  let closed = false
+  const timer = setInterval(() => {
+    if (busy || closed) return
+    const changes = totalChanges.get() as number
+    if (changes === checkpointed) return // nothing committed since: an idle hub wakes no thread
+    checkpointed = changes
+    busy = true
+    worker.postMessage('checkpoint')
+  }, intervalMs)
+  timer.unref()
+  worker.on('message', () => {
+    busy = false
+  })
+  worker.on('error', () => {
+    // Without the thread, checkpoints fall back to SQLite's own, in the commit that needs one.
+    if (!closed) sqlite.pragma('wal_autocheckpoint = 1000')
+  })
+  return {
+    /** The thread closes its connection and ends; the main connection, closed last, checkpoints the rest. */
+    close() {
+      if (closed) return
+      closed = true
+      clearInterval(timer)
+      worker.postMessage('close')
+    },
+  }
+}
