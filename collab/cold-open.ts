@@ -30,6 +30,6 @@ export function answerFromStore(conn: Connection, frame: Uint8Array, stored: rea
   // An empty state vector is one varuint: zero clients.
   if (msg.type !== 'sync-step1' || msg.stateVector.length !== 1 || msg.stateVector[0] !== 0) return false
   const blobs = stored.length > 0 ? stored : [EMPTY_UPDATE]
-  conn.sendFrames(blobs.map((blob, i) => binaryFrame(encodeSync(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, blob))))
+  conn.sendFrame(Buffer.concat(blobs.map((blob, i) => binaryFrame(encodeSync(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, blob)))))
   return true
 }

@@ -1,6 +1,6 @@
 /**
  * One websocket connection to one document: who it is, what it may do, and its counters. Sending goes
- * through `send` (or `sendFrames`, pre-built frames in one write), which drops a client whose unread backlog grows past the limit (a slow or stalled reader
+ * through `send` (or `sendFrame`, pre-built frames in one write), which drops a client whose unread backlog grows past the limit (a slow or stalled reader
  * must not make the server buffer without bound; others are unaffected).
  */
 import type { Duplex } from 'node:stream'
@@ -37,7 +37,7 @@ export class Connection {
 
   constructor(
     readonly ws: WebSocket,
-    /** The upgraded TCP socket under `ws`, for `sendFrames`. */
+    /** The upgraded TCP socket under `ws`, for `sendFrame`. */
     private readonly socket: Duplex,
     readonly documentId: string,
     readonly identity: Identity,
@@ -57,19 +57,14 @@ export class Connection {
   }
 
   /**
-   * Writes pre-built websocket frames (ws-frame.ts) straight to the socket, all in one system call (the
-   * socket is corked while they are queued): a broadcast frames its message once for every socket, and a
-   * socket's messages of one batch cost one writev. Safe beside ws's own writes, which are whole frames
-   * too (we never compress, so ws never queues); nothing is written once ws has started closing.
+   * Writes pre-built websocket frames (ws-frame.ts), joined in one buffer, straight to the socket: a
+   * broadcast is framed once for every socket, and a socket's messages of one batch cost one write.
+   * Safe beside ws's own writes, which are whole frames too (we never compress, so ws never queues);
+   * nothing is written once ws has started closing.
    */
-  sendFrames(frames: readonly Buffer[]): void {
+  sendFrame(frames: Buffer): void {
     if (frames.length === 0 || this.closed || this.ws.readyState !== OPEN) return
-    if (frames.length === 1) this.socket.write(frames[0])
-    else {
-      this.socket.cork()
-      for (const frame of frames) this.socket.write(frame)
-      this.socket.uncork()
-    }
+    this.socket.write(frames)
     this.dropIfBacklogged()
   }
 

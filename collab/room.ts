@@ -117,8 +117,8 @@ export class Room {
 
   /** Sends one message to every connection, framed once. */
   broadcast(message: Buffer): void {
-    const frame = [binaryFrame(message)]
-    for (const conn of this.conns) conn.sendFrames(frame)
+    const frame = binaryFrame(message)
+    for (const conn of this.conns) conn.sendFrame(frame)
   }
 
   destroy(): void {
