@@ -5,7 +5,6 @@
  */
 import { getSchema } from '@tiptap/core'
 import type { Mark } from '@tiptap/pm/model'
-import { generateHTML } from '@tiptap/html'
 import { MarkdownManager } from '@tiptap/markdown'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
@@ -130,7 +129,13 @@ export function stripSuggestions(json: PMNode): PMNode {
   return conformToSchema(unmark(rejected))
 }
 
-export function toHTML(json: PMNode): string {
+/**
+ * Async because `@tiptap/html` is loaded on first use: on the server it brings a whole DOM (happy-dom,
+ * ~9 MB of heap) that only publishing and version views need, and that every major GC of a long-running
+ * hub would otherwise mark again (a fifth of the hub's heap).
+ */
+export async function toHTML(json: PMNode): Promise<string> {
+  const { generateHTML } = await import('@tiptap/html')
   return generateHTML(json, editorSchema().extensions)
 }
 

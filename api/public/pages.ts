@@ -11,7 +11,6 @@ import { stripSuggestions, type PMNode } from '../../domain/document-content.ts'
 import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/roles.ts'
 import type { AppEnv } from '../env.ts'
 import type { PublicationRecord } from '../workflow/publish.ts'
-import { toDocx } from './docx.ts'
 import { chooseLang, formatDate, kindName, langTag, pick, texts, type LangChoice } from './i18n.ts'
 import { page } from './layout.ts'
 import { publicationBody } from './publication-page.ts'
@@ -112,6 +111,8 @@ export const publicPages = new Hono<AppEnv>()
     }
     const version = p.version_id ? await c.var.deps.db.selectFrom('versions').select('prosemirror_json').where('id', '=', p.version_id).executeTakeFirst() : undefined
     const json = version ? stripSuggestions(JSON.parse(version.prosemirror_json) as PMNode) : { type: 'doc', content: [] }
+    // Loaded on first download: the docx package is ~3 MB of heap that only this route uses.
+    const { toDocx } = await import('./docx.ts')
     const docx = await toDocx({ title: title.text, subtitle, json, footer: t.docxFooter(p.edition, formatDate(p.published_at, lang), p.html_sha256) })
     c.header('Content-Disposition', `attachment; filename="${name}.docx"`)
     return c.body(new Uint8Array(docx), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })

@@ -120,7 +120,7 @@ export const versionRoutes = newRouter()
     const v = await findVersion(c.var.deps.db, id, number)
     if (!v) throw notFound('Version')
     const json = JSON.parse(v.prosemirror_json) as PMNode
-    return c.json({ version: present(v), html: toHTML(json), json }, 200)
+    return c.json({ version: present(v), html: await toHTML(json), json }, 200)
   })
   .openapi(compare, async (c) => {
     const { db } = c.var.deps

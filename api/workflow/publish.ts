@@ -65,7 +65,7 @@ export async function publishDocument(trx: Kysely<Database>, doc: DocumentRow, u
   if (!version) throw conflict('not_agreed', 'The agreed version is missing.')
   // A published text carries no suggestion: any still open is dropped (an agreed text has none).
   const json = stripSuggestions(JSON.parse(version.prosemirror_json) as PMNode)
-  const html = toHTML(json)
+  const html = await toHTML(json)
   const markdown = toMarkdown(json)
   const endorsements = await listEndorsements(trx, version.id)
   let slug = (await findPublicationSlug(trx, doc.id))?.slug

@@ -11,7 +11,7 @@ function crafted(build: (fragment: Y.XmlFragment) => void): Y.Doc {
 }
 
 describe('server-side rendering', () => {
-  it('strips comment and suggestion marks and unknown elements from the published text, keeping their text', () => {
+  it('strips comment and suggestion marks and unknown elements from the published text, keeping their text', async () => {
     const doc = crafted((f) => {
       const p = new Y.XmlElement('paragraph')
       const t = new Y.XmlText()
@@ -26,13 +26,13 @@ describe('server-side rendering', () => {
     })
     // Suggestion marks are in the schema now (tracked changes): the published rendering drops them. Of the
     // two that exclude each other here the later (a deletion) wins, and a rejected deletion keeps its text.
-    const html = toHTML(stripSuggestions(toProsemirrorJSON(doc)))
+    const html = await toHTML(stripSuggestions(toProsemirrorJSON(doc)))
     expect(html).toContain('reviewed <strong>bold</strong> suggested')
     expect(html).not.toMatch(/comment|threadId|insertion|deletion|iframe|evil/)
     expect(html).toContain('inside rogue')
   })
 
-  it('escapes text and refuses javascript: links', () => {
+  it('escapes text and refuses javascript: links', async () => {
     const doc = crafted((f) => {
       const p = new Y.XmlElement('paragraph')
       const t = new Y.XmlText()
@@ -41,7 +41,7 @@ describe('server-side rendering', () => {
       p.insert(0, [t])
       f.insert(0, [p])
     })
-    const html = toHTML(toProsemirrorJSON(doc))
+    const html = await toHTML(toProsemirrorJSON(doc))
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).not.toContain('javascript:')
   })

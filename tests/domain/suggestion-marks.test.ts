@@ -30,10 +30,10 @@ const DRAFT: PMNode = {
 }
 
 describe('tracked changes in the stored document', () => {
-  it('survive y-tiptap and render as ins and del with who and when', () => {
+  it('survive y-tiptap and render as ins and del with who and when', async () => {
     const json = stored(DRAFT)
     expect(json).toEqual(DRAFT)
-    const html = toHTML(json)
+    const html = await toHTML(json)
     expect(html).toContain(`<del class="suggestion suggestion-deletion" data-suggestion-id="s1" data-author-id="u-ana" data-author="Ana Ruiz" data-at="${AT}">shall</del>`)
     expect(html).toContain(`<ins class="suggestion suggestion-insertion" data-suggestion-id="s1" data-author-id="u-ana" data-author="Ana Ruiz" data-at="${AT}">should</ins>`)
     expect(html).toContain('data-suggestion-id="s3"')
@@ -48,8 +48,8 @@ describe('tracked changes in the stored document', () => {
     expect(trackedSuggestions({ type: 'doc', content: [p(t('Nothing open.'))] })).toEqual([])
   })
 
-  it('an author’s name is text in the HTML, never markup', () => {
-    const html = toHTML(stored({ type: 'doc', content: [p(t('x', ins('s9', '"><script>alert(1)</script>')))] }))
+  it('an author’s name is text in the HTML, never markup', async () => {
+    const html = await toHTML(stored({ type: 'doc', content: [p(t('x', ins('s9', '"><script>alert(1)</script>')))] }))
     // The quote is escaped, so the name stays inside its attribute.
     expect(html).toContain('data-author="&quot;><script>alert(1)</script>"')
     expect(html.match(/"/g)).toHaveLength(10)
@@ -57,11 +57,11 @@ describe('tracked changes in the stored document', () => {
 })
 
 describe('the published text', () => {
-  it('drops every open suggestion: insertions removed with their text, deletions kept as plain text', () => {
+  it('drops every open suggestion: insertions removed with their text, deletions kept as plain text', async () => {
     const published = stripSuggestions(stored(DRAFT))
     expect(published).toEqual({ type: 'doc', content: [p(t('The parties shall share data promptly.')), p(t('Second.'))] })
     expect(hasSuggestionMarks(published)).toBe(false)
-    expect(toHTML(published)).not.toMatch(/<ins|<del|suggestion/)
+    expect(await toHTML(published)).not.toMatch(/<ins|<del|suggestion/)
     expect(toMarkdown(published)).toBe('The parties shall share data promptly.\n\nSecond.')
   })
 
@@ -84,7 +84,7 @@ describe('the published text', () => {
     expect(stripSuggestions(plain)).toBe(plain)
   })
 
-  it('copes with suggestion marks a hostile client made up', () => {
+  it('copes with suggestion marks a hostile client made up', async () => {
     const doc = new Y.Doc()
     const para = new Y.XmlElement('paragraph')
     const text = new Y.XmlText()
@@ -95,6 +95,6 @@ describe('the published text', () => {
     doc.getXmlFragment('default').insert(0, [para])
     const json = toProsemirrorJSON(docFromUpdate(Y.encodeStateAsUpdate(doc)))
     // The library's reject also takes one of the two spaces around a removed insertion.
-    expect(toHTML(stripSuggestions(json))).toBe('<p>kept odd</p>')
+    expect(await toHTML(stripSuggestions(json))).toBe('<p>kept odd</p>')
   })
 })
