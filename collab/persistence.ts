@@ -162,26 +162,24 @@ export class Committer {
 
   /**
    * Each connection gets every sender's update but its own, and its "saved" count if it asked for acks,
-   * as one contiguous buffer in one write. Each message is encoded and framed once, and the room's
-   * listeners (everyone who sent nothing in this batch, usually nearly all) share one pre-joined buffer:
-   * a single-buffer write is Node's cheapest path to the socket (no cork, no writev chunk list).
+   * as one buffer in one write. Each message is encoded and framed once, and the room's listeners
+   * (everyone who sent nothing in this batch, usually nearly all) share one buffer joined once per batch.
+   * Every connection that sent in the batch has a `saved` entry (applyGroups), so that entry tells a
+   * sender from a listener.
    */
   private deliver({ room, broadcasts, saved, done }: Outcome): void {
     const all = broadcasts.length === 1 ? broadcasts[0].frame : Buffer.concat(broadcasts.map((b) => b.frame))
     const own: Buffer[] = []
     for (const conn of room.conns) {
       const count = saved.get(conn)
-      const sent = broadcasts.some((b) => b.from === conn)
-      if (count === undefined && !sent) {
+      if (count === undefined) {
         conn.sendFrame(all)
         continue
       }
       own.length = 0
       for (const b of broadcasts) if (b.from !== conn) own.push(b.frame)
-      if (count !== undefined) {
-        conn.saved += count
-        if (conn.wantsAcks) own.push(binaryFrame(encodeSaved(conn.saved)))
-      }
+      conn.saved += count
+      if (conn.wantsAcks) own.push(binaryFrame(encodeSaved(conn.saved)))
       if (own.length > 0) conn.sendFrame(own.length === 1 ? own[0] : Buffer.concat(own))
     }
     // Senders that left before their batch was delivered still count their saved messages.
