@@ -11,8 +11,11 @@ db.pragma('synchronous = FULL')
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)')
 
 parentPort.on('message', (msg) => {
-  if (msg === 'close') {
+  if (msg?.close) {
+    // The main thread waits on this flag, so that its own connection closes last (checkpointer.ts).
     db.close()
+    Atomics.store(msg.close, 0, 1)
+    Atomics.notify(msg.close, 0)
     process.exit(0)
   }
   try {

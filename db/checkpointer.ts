@@ -34,6 +34,8 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, interva
     worker.postMessage('checkpoint')
   }, intervalMs)
   timer.unref()
+  let exited = false
+  worker.on('exit', () => (exited = true))
   worker.on('message', () => {
     busy = false
   })
@@ -42,12 +44,20 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, interva
     if (!closed) sqlite.pragma('wal_autocheckpoint = 1000')
   })
   return {
-    /** The thread closes its connection and ends; the main connection, closed last, checkpoints the rest. */
+    /**
+     * Waits (at most 2 s, blocking) until the thread has closed its connection, so the main connection is
+     * the last to close: SQLite then checkpoints the rest and removes the WAL inside the main close, and
+     * nothing touches the database files after it returns (a thread closing later would recreate and
+     * delete them under whoever removes or copies the directory next).
+     */
     close() {
       if (closed) return
       closed = true
       clearInterval(timer)
-      worker.postMessage('close')
+      if (exited) return
+      const done = new Int32Array(new SharedArrayBuffer(4))
+      worker.postMessage({ close: done })
+      Atomics.wait(done, 0, 0, 2000)
     },
   }
 }
