@@ -54,7 +54,9 @@ const CLOCK_TICKS = 100
 export class ClientPool {
   readonly clients: Child[]
   constructor(count: number) {
-    this.clients = Array.from({ length: count }, () => new Child('clients/ws-client.ts'))
+    // BENCH_CLIENT_NODE_ARGS: node flags for the load generators, e.g. "--cpu-prof" to see where they spend.
+    const args = process.env.BENCH_CLIENT_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+    this.clients = Array.from({ length: count }, () => new Child('clients/ws-client.ts', {}, args))
   }
   async init(s: Server): Promise<void> {
     await Promise.all(this.clients.map((c) => c.ready))
@@ -164,6 +166,46 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
     }
   } finally {
     await server.child.stop()
+  }
+}
+
+export interface WriteFloorResult {
+  receivers: number
+  /** Writes per second to each receiver: one per edit, as a server that writes every update on its own. */
+  writesPerSecond: number
+  frameBytes: number
+  writes: number
+  cpuMicrosPerWrite: number
+  userMicrosPerWrite: number
+  systemMicrosPerWrite: number
+}
+
+/**
+ * What one socket write costs here (servers/write-floor.ts): `receivers` plain TCP sockets spread over the
+ * client processes, each written a small frame `writesPerSecond` times a second for `durationMs`.
+ */
+export async function writeFloor(pool: ClientPool, receivers: number, writesPerSecond: number, durationMs: number): Promise<WriteFloorResult> {
+  const frameBytes = 60
+  const child = new Child('servers/write-floor.ts')
+  try {
+    const { port } = (await child.ready) as { port: number }
+    await Promise.all(pool.clients.map((c) => c.ready))
+    const share = (i: number) => Math.floor(receivers / pool.clients.length) + (i < receivers % pool.clients.length ? 1 : 0)
+    await Promise.all(pool.clients.map((c, i) => c.call('tcp-open', { port, count: share(i) })))
+    const r = await child.call<{ writes: number; userMicros: number; systemMicros: number }>('write', { receivers, writesPerSecond, ms: durationMs, bytes: frameBytes }, durationMs + 60_000)
+    await pool.close()
+    const per = (micros: number) => (r.writes ? micros / r.writes : NaN)
+    return {
+      receivers,
+      writesPerSecond,
+      frameBytes,
+      writes: r.writes,
+      cpuMicrosPerWrite: per(r.userMicros + r.systemMicros),
+      userMicrosPerWrite: per(r.userMicros),
+      systemMicrosPerWrite: per(r.systemMicros),
+    }
+  } finally {
+    await child.stop()
   }
 }
 

@@ -3,9 +3,11 @@
  * one server under test: a few "real" clients with a Y.Doc that edit (each edit inserts a timestamped
  * marker at a random position, one Yjs transaction and one update message per edit) and protocol-level
  * listeners that only read frames. Every receiver scans updates for markers and records delivery latency
- * in a histogram (wire.ts). Commands: open, start, count, report, history-write, open-time, close.
+ * in a histogram (wire.ts). Commands: open, start, count, report, history-write, open-time, close, and
+ * tcp-open (plain TCP sockets that read and discard, the receivers of the write-floor case).
  */
 import { createHash } from 'node:crypto'
+import net from 'node:net'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { authFrame, newHist, nowMs, readSync, record, scanMarkers, sparse, syncFrame, marker, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type ServerKind } from '../lib/wire.ts'
@@ -34,6 +36,7 @@ let kind: ServerKind = 'reference'
 let base = ''
 let origin = ''
 const conns: Conn[] = []
+const tcpSockets: net.Socket[] = []
 let hist = newHist()
 let delivered = 0
 let frames = 0
@@ -133,8 +136,7 @@ function tick(endAt: number): void {
     if (!c.doc) continue
     let budget = 100
     while (c.next <= now && c.next < endAt && budget-- > 0) {
-      const text = c.doc.getText('bench')
-      text.insert(Math.floor(Math.random() * (text.length + 1)), marker(c.spec.client))
+      insertAtRandomPlace(c.doc, marker(c.spec.client))
       sent++
       c.next += c.interval
     }
@@ -143,6 +145,26 @@ function tick(endAt: number): void {
     clearInterval(ticker)
     ticker = null
   }
+}
+
+/**
+ * Inserts `text` at a random place in the doc's text: right after a randomly chosen item (any client's,
+ * deleted or not), or at the start. This is what `Y.Text.insert` at a random index does, without its
+ * index lookup: Yjs drops a text's search markers on every remote change, so with hundreds of remote
+ * updates a second each index lookup walks half the list (at N = 400 that walk was a third of a load
+ * generator's CPU). Same Yjs integration, same update on the wire; only the client's cost differs.
+ */
+function insertAtRandomPlace(doc: Y.Doc, text: string): void {
+  const type = doc.getText('bench')
+  const clients = [...doc.store.clients.values()]
+  const structs = clients.length ? clients[Math.floor(Math.random() * clients.length)] : []
+  const pick = structs[Math.floor(Math.random() * (structs.length + 1))]
+  const left = pick instanceof Y.Item && pick.parent === type ? pick : null
+  doc.transact((tr) => {
+    const right = left ? left.right : type._start
+    const id = Y.createID(doc.clientID, Y.getState(doc.store, doc.clientID))
+    new Y.Item(id, left, left?.lastId ?? null, right, right?.id ?? null, type, null, new Y.ContentString(text)).integrate(tr, 0)
+  })
 }
 
 /** Writes `edits` small inserts, `perMessage` per update message, one message every `spacingMs`. */
@@ -221,7 +243,19 @@ process.on('message', async (msg: Command) => {
       case 'exit':
         reply({ ok: true })
         return setTimeout(() => process.exit(0), 20)
+      case 'tcp-open': {
+        await Promise.all(
+          Array.from({ length: msg.count as number }, () => new Promise<void>((resolve, reject) => {
+            const socket = net.connect(msg.port as number, '127.0.0.1', () => resolve())
+            socket.once('error', reject)
+            socket.on('data', () => {})
+            tcpSockets.push(socket)
+          })),
+        )
+        return reply({ ok: true })
+      }
       case 'close': {
+        for (const s of tcpSockets.splice(0)) s.destroy()
         for (const c of conns.splice(0)) {
           c.ws.close()
           c.doc?.destroy()
