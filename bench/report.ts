@@ -1,5 +1,5 @@
 /** Turns bench results into a Markdown table (printed and written) and the fan-out SVG chart. */
-import type { FanoutResult, HistoryResult, IdleResult, ApiRouteResult } from './cases.ts'
+import type { FanoutResult, HistoryResult, IdleResult, ApiRouteResult, WriteFloorResult } from './cases.ts'
 import type { ServerKind } from './lib/wire.ts'
 
 export interface Results {
@@ -10,6 +10,8 @@ export interface Results {
   fanout: FanoutResult[]
   /** Fan-out steps not run because the server was already far past saturation at a smaller N. */
   skipped: string[]
+  /** What one socket write costs on this machine (absent in results written before it was measured). */
+  writeFloor?: WriteFloorResult | null
   saturation: Record<ServerKind, number>
   history: HistoryResult[]
   idle: IdleResult[]
@@ -29,6 +31,11 @@ export function markdown(r: Results): string {
     lines.push(`| ${x.server} | ${x.n} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.deliveredPerSec, 0)} | ${f(x.cpuMicrosPerDelivered, 2)} | ${f(x.cpuPercent, 0)} | ${f(x.peakRssMb, 0)} | ${(x.completion * 100).toFixed(1)}% | ${x.converged ? 'yes' : 'NO'} |`)
   }
   if (r.skipped.length) lines.push('', `Not run (already past saturation at a smaller N): ${r.skipped.join(', ')}.`)
+  const w = r.writeFloor
+  const ref100 = r.fanout.find((x) => x.server === 'reference' && x.n === 100)
+  if (w) {
+    lines.push('', `**Write floor**: one \`socket.write\` of a ${w.frameBytes}-byte frame to each of ${w.receivers} loopback sockets, ${w.writesPerSecond} times a second (one write per delivered update at N = 100), costs ${f(w.cpuMicrosPerWrite, 2)} µs of CPU per write (user ${f(w.userMicrosPerWrite, 2)}, system ${f(w.systemMicrosPerWrite, 2)})${ref100 ? `; half the reference's CPU per delivered update at N = 100 is ${f(ref100.cpuMicrosPerDelivered / 2, 2)} µs` : ''}.`)
+  }
   lines.push('', `**Saturation** (largest N with p99 < 100 ms and ≥ 99% delivered): ${Object.entries(r.saturation).map(([k, v]) => `${k} ${v || '< 10'}`).join(', ')}`, '')
   lines.push('**History** (20,000 small edits; time for a new client to be synced)', '')
   lines.push('| server | warm open ms | cold open (unloaded, from SQLite) ms |', '| --- | --: | --: |')

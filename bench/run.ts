@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ClientPool, api, fanout, history, idleOnce, summarizeIdle, type FanoutResult, type HistoryResult, type IdleResult, type IdleRun } from './cases.ts'
+import { ClientPool, api, fanout, history, idleOnce, summarizeIdle, writeFloor, type FanoutResult, type HistoryResult, type IdleResult, type IdleRun, type WriteFloorResult } from './cases.ts'
 import { benchDir } from './lib/proc.ts'
 import type { ServerKind } from './lib/wire.ts'
 import { markdown, svg, type Results } from './report.ts'
@@ -32,6 +32,7 @@ const fan: FanoutResult[] = []
 const hist: HistoryResult[] = []
 const idl: IdleResult[] = []
 const skipped: string[] = []
+let floor: WriteFloorResult | null = null
 let apiResult: Results['api'] = { routes: [], datasetSeconds: NaN }
 try {
   if (want('fanout')) {
@@ -50,6 +51,12 @@ try {
         fan.push(r)
       }
     }
+  }
+  if (want('floor')) {
+    // One write per delivered update at N = 100: 100 receivers, 200 writes a second each.
+    log('write floor')
+    floor = await writeFloor(pool, 100, 200, DURATION)
+    log(`  ${floor.cpuMicrosPerWrite.toFixed(2)} µs of CPU per socket write`)
   }
   if (want('history')) {
     for (const kind of SERVERS) {
@@ -107,6 +114,7 @@ const results: Results = {
   wallSeconds: (performance.now() - t0) / 1000,
   fanout: fan,
   skipped,
+  writeFloor: floor,
   saturation,
   history: hist,
   idle: idl,
