@@ -70,7 +70,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const dialogOpen = (await page.getByRole('dialog').count()) + (await page.getByRole('alertdialog').count()) > 0
   if (!dialogOpen) await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: !dialogOpen })
+  // Transitions are finished first: right after a colour-scheme switch, buttons were caught half-way
+  // (a light background still fading out under the dark theme's light text).
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: !dialogOpen, animations: 'disabled' })
 }
 
 const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
