@@ -21,3 +21,37 @@ export function awarenessUser(identity: Identity): { id: string; name: string; i
 }
 
 export { userColor } from '../domain/colours.ts'
+
+/**
+ * One identity object per session, shared by all its connections (tabs, documents): what a connection
+ * carries of the person (ids, token, name, institution, colour) is then held once per session rather than
+ * once per socket. Counted: the entry goes when the session's last connection closes. A connection opened
+ * after the person was renamed brings a different identity, which replaces the entry for later
+ * connections; the earlier ones keep theirs.
+ */
+export class SharedIdentities {
+  private readonly bySession = new Map<string, { identity: Identity; connections: number }>()
+
+  acquire(identity: Identity): Identity {
+    const entry = this.bySession.get(identity.sessionId)
+    if (entry && sameIdentity(entry.identity, identity)) {
+      entry.connections++
+      return entry.identity
+    }
+    this.bySession.set(identity.sessionId, { identity, connections: 1 })
+    return identity
+  }
+
+  release(identity: Identity): void {
+    const entry = this.bySession.get(identity.sessionId)
+    if (entry?.identity === identity && --entry.connections === 0) this.bySession.delete(identity.sessionId)
+  }
+
+  get size(): number {
+    return this.bySession.size
+  }
+}
+
+function sameIdentity(a: Identity, b: Identity): boolean {
+  return a.userId === b.userId && a.token === b.token && a.name === b.name && a.institution === b.institution && a.color === b.color
+}

@@ -31,6 +31,7 @@ import { reevaluateAccess } from './access.ts'
 import { CLOSE } from './close-codes.ts'
 import { answerFromStore } from './cold-open.ts'
 import { Connection } from './connection.ts'
+import { SharedIdentities } from './identity.ts'
 import { defaultLimits, type Limits } from './limits.ts'
 import { handleFrame, validateAndQueue, validateIncoming, type MessageContext } from './messages.ts'
 import { audienceWindowMs, Pacer } from './pacer.ts'
@@ -123,6 +124,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   const store = collabStore(opts.sqlite)
   const batchWindow = (room: Room) => opts.batchWindowMs ?? audienceWindowMs(room.conns.size)
   const connections = new Set<Connection>()
+  const identities = new SharedIdentities()
+  const slowReader = (c: Connection) => log('warn', 'collab client not reading, disconnected', { room: c.documentId, user: c.identity.userId })
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxPayload,
@@ -202,9 +205,10 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     })
 
   function attach(ws: WebSocket, socket: Duplex, auth: Extract<UpgradeResult, { ok: true }>, authEpoch: number): void {
-    const conn = new Connection(ws, socket, auth.documentId, auth.identity, auth.access, auth.sessionExpiresAt, auth.wantsAcks, limits, (c) =>
-      log('warn', 'collab client not reading, disconnected', { room: c.documentId, user: c.identity.userId }),
-    )
+    // The closures below outlive the upgrade: they use `conn` and `identity`, never `auth`, which would keep
+    // this upgrade's own copy of the identity (and its strings) alive beside the shared one.
+    const identity = identities.acquire(auth.identity)
+    const conn = new Connection(ws, socket, auth.documentId, identity, auth.access, auth.sessionExpiresAt, auth.wantsAcks, limits, slowReader)
     connections.add(conn)
     let room: Room | null = null
     // Frames that arrive while the document loads wait here (a newcomer's first sync is answered at once).
@@ -223,7 +227,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       if (room) return handle(room, frame, isBinary)
       if (!early || conn.closed) return
       const mayAnswer = early.length === 0 && isBinary && conn.gate === 0 && now() < conn.sessionExpiresAt
-      if (mayAnswer && answerFromStore(conn, frame, rooms.stored(auth.documentId))) {
+      if (mayAnswer && answerFromStore(conn, frame, rooms.stored(conn.documentId))) {
         if (!conn.limiter.take(frame.length)) conn.close(CLOSE.rateLimited, 'too many messages')
         return
       }
@@ -233,10 +237,11 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     ws.on('close', () => {
       conn.closed = true
       connections.delete(conn)
+      identities.release(identity)
       if (room) leave(room, conn)
     })
     if (authEpoch !== epoch) void reevaluate(conn)
-    rooms.acquire(auth.documentId).then(
+    rooms.acquire(conn.documentId).then(
       (loaded) => {
         room = loaded
         join(loaded, conn)
@@ -247,7 +252,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       },
       (err: unknown) => {
         early = null
-        log('error', 'collab document load failed', { room: auth.documentId, error: String(err) })
+        log('error', 'collab document load failed', { room: conn.documentId, error: String(err) })
         conn.close(CLOSE.loadFailed, 'document could not be loaded')
       },
     )

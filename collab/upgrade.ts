@@ -37,7 +37,7 @@ export async function authenticateUpgrade(
   const token = sessionTokenFromCookieHeader(req.headers.cookie, servedOverHttps(site, facts))
   const session = token ? await checkSessionToken(deps.db, token, deps.now()) : null
   if (!token || !session) return { ok: false, status: 401, message: 'Sign in first.' }
-  const documentId = match[1]
+  const documentId = ownCopy(match[1])
   const decision = await decideAccess(deps.db, session.userId, documentId)
   if (decision.kind === 'deny') return { ok: false, status: decision.status, message: decision.reason }
   const person = await findCollabIdentity(deps.db, session.userId)
@@ -51,12 +51,22 @@ export async function authenticateUpgrade(
     identity: {
       userId: session.userId,
       sessionId: session.id,
-      token,
+      token: ownCopy(token),
       name: person.display_name,
       institution: person.institution_name,
       color: userColor(session.userId),
     },
   }
+}
+
+/**
+ * A copy of a string that does not keep the string it was cut from alive. V8 represents a substring of 13
+ * or more characters as a slice of its parent, so a document id cut from the URL and a token cut from the
+ * Cookie header would keep the whole URL and header in memory for the connection's lifetime. Both are
+ * ASCII by the time they get here.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'latin1').toString('latin1')
 }
 
 function upgradeFacts(req: IncomingMessage): RequestFacts {
