@@ -312,7 +312,8 @@ export type IdleRun = Awaited<ReturnType<typeof idleOnce>>
 /**
  * Idle cost per connection, the median over fresh processes: an RSS delta of ~10 MB on a process of
  * 100–270 MB moves by a third from one run to the next with V8's heap sizing (young generation, page
- * release), while the heap figure is steady; the median of three keeps the RSS ratio from flipping.
+ * release), while the heap figure is steady; the median of five (three before 2026-12-06, when the
+ * reference alone spread from 5.8 to 17.3 KB in three runs) keeps the RSS ratio from flipping.
  */
 export function summarizeIdle(kind: ServerKind, connections: number, documents: number, runs: IdleRun[]): IdleResult {
   return {

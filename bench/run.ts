@@ -24,7 +24,7 @@ const NS = process.argv.find((a) => a.startsWith('--ns='))?.slice(5).split(',').
 const DURATION = quick ? 4000 : 10_000
 const WARMUP = quick ? 1000 : 8000
 const HISTORY_EDITS = 20_000
-const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 5000, repeats: 3 }
+const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 5000, repeats: 5 }
 const API_SECONDS = quick ? 2 : 5
 
 const pool = new ClientPool(2)
