@@ -124,9 +124,16 @@ const results: Results = {
 const dir = path.join(benchDir, 'results')
 fs.mkdirSync(dir, { recursive: true })
 const json = JSON.stringify(results, null, 2)
-fs.writeFileSync(path.join(dir, `${results.date.replace(/[:.]/g, '-')}.json`), json)
-fs.writeFileSync(path.join(dir, 'latest.json'), json)
-fs.writeFileSync(path.join(dir, 'latest.md'), markdown(results))
-if (fan.length) fs.writeFileSync(path.join(dir, 'fanout.svg'), svg(results))
+const stamp = results.date.replace(/[:.]/g, '-')
+// Only a complete run replaces the published results (latest.*, the chart the README shows); a narrowed or
+// quick one is kept beside them as partial-<date>.json, which git ignores.
+const partial = quick || process.argv.some((a) => /^--(only|servers|ns)=/.test(a))
+if (partial) fs.writeFileSync(path.join(dir, `partial-${stamp}.json`), json)
+else {
+  fs.writeFileSync(path.join(dir, `${stamp}.json`), json)
+  fs.writeFileSync(path.join(dir, 'latest.json'), json)
+  fs.writeFileSync(path.join(dir, 'latest.md'), markdown(results))
+  if (fan.length) fs.writeFileSync(path.join(dir, 'fanout.svg'), svg(results))
+}
 console.log('\n' + markdown(results))
 process.exit(0)
