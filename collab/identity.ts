@@ -52,6 +52,10 @@ export class SharedIdentities {
   }
 }
 
+/**
+ * Within one session only what is shown can differ: the session id is the token's hash and belongs to one
+ * user (whose colour follows from the id).
+ */
 function sameIdentity(a: Identity, b: Identity): boolean {
-  return a.userId === b.userId && a.token === b.token && a.name === b.name && a.institution === b.institution && a.color === b.color
+  return a.name === b.name && a.institution === b.institution
 }
