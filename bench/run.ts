@@ -22,7 +22,8 @@ const SERVERS = (process.argv.find((a) => a.startsWith('--servers='))?.slice(10)
 const rotate = <T>(xs: T[], k: number) => xs.map((_, i) => xs[(i + k) % xs.length])
 const NS = process.argv.find((a) => a.startsWith('--ns='))?.slice(5).split(',').map(Number) ?? (quick ? [10, 100] : [10, 50, 100, 200, 400])
 const DURATION = quick ? 4000 : 10_000
-const WARMUP = quick ? 1000 : 8000
+// Unmeasured warm-up before each fan-out run (cases.ts `fanout` says why 20 s); BENCH_WARMUP_MS overrides it.
+const WARMUP = Number(process.env.BENCH_WARMUP_MS ?? (quick ? 1000 : 20_000))
 const HISTORY_EDITS = 20_000
 const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 5000, repeats: 5 }
 const API_SECONDS = quick ? 2 : 5

@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { RoomAwareness } from './awareness.ts'
 import type { Connection } from './connection.ts'
 import type { Limits } from './limits.ts'
-import type { Pacer } from './pacer.ts'
+import { RateMeter, type Pacer } from './pacer.ts'
 import { encodeSync, SYNC_STEP1, SYNC_STEP2 } from './protocol.ts'
 import { binaryFrame } from './ws-frame.ts'
 
@@ -47,6 +47,8 @@ export class Room {
   incoming: { item: AcceptedUpdate; refused: (err: unknown) => void }[] = []
   /** Paces the room's batches (validation, commit, broadcast and awareness), set up on first use. */
   pacer: Pacer | null = null
+  /** How often the room asks for a batch (updates and presence changes): its batch window follows it. */
+  readonly arrivals = new RateMeter()
   /** Validated updates waiting for the next commit, in arrival order. */
   accepted: AcceptedUpdate[] = []
   /** Updates sent to the validator and not back yet. */

@@ -34,7 +34,7 @@ import { Connection } from './connection.ts'
 import { SharedIdentities } from './identity.ts'
 import { defaultLimits, type Limits } from './limits.ts'
 import { handleFrame, validateAndQueue, validateIncoming, type MessageContext } from './messages.ts'
-import { audienceWindowMs, Pacer } from './pacer.ts'
+import { batchWindowMs, Pacer } from './pacer.ts'
 import { Committer } from './persistence.ts'
 import type { Room } from './room.ts'
 import { Rooms } from './rooms.ts'
@@ -58,9 +58,9 @@ export interface CollabOptions {
   limits?: Partial<Limits>
   /**
    * Minimum spacing of a room's batches (validation, group commit, broadcast, awareness) under load. By
-   * default it grows with the room's audience (pacer.ts `audienceWindowMs`: 2 ms for a small group, up to
-   * 50 ms for hundreds); a number fixes it. After a quiet spell an update goes out at once; under load,
-   * updates coalesce into fewer thread wake-ups, fsyncs and socket writes.
+   * default it follows the room's audience and pace (pacer.ts `batchWindowMs`: 2 ms for a small group, up
+   * to 80 ms for a hundred people typing); a number fixes it. After a quiet spell an update goes out at
+   * once; under load, updates coalesce into fewer thread wake-ups, fsyncs and socket writes.
    */
   batchWindowMs?: number
   /** Compact a document's log once it has this many entries (default 500). */
@@ -122,7 +122,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   const log = opts.log ?? defaultLog
   const limits: Limits = { ...defaultLimits(opts.maxPayload, opts.maxDocumentBytes), ...opts.limits }
   const store = collabStore(opts.sqlite)
-  const batchWindow = (room: Room) => opts.batchWindowMs ?? audienceWindowMs(room.conns.size)
+  const batchWindow = (room: Room) => opts.batchWindowMs ?? batchWindowMs(room.conns.size, room.arrivals.perSecond())
   const connections = new Set<Connection>()
   const identities = new SharedIdentities()
   const slowReader = (c: Connection) => log('warn', 'collab client not reading, disconnected', { room: c.documentId, user: c.identity.userId })
@@ -181,6 +181,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     committer,
     limits,
     scheduleBatch: (room) => {
+      room.arrivals.add()
       room.pacer ??= new Pacer(() => batchWindow(room), () => runBatch(room))
       room.pacer.request()
     },
