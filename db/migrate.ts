@@ -7,6 +7,7 @@ import * as review from './migrations/0004-review.ts'
 import * as disabledUsersIndex from './migrations/0005-disabled-users-index.ts'
 import * as memberCounts from './migrations/0006-member-counts.ts'
 import * as versionRestoredFrom from './migrations/0007-version-restored-from.ts'
+import * as authorsByUser from './migrations/0008-authors-by-user.ts'
 import type { Database } from './schema.ts'
 
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-disabled-users-index': disabledUsersIndex,
   '0006-member-counts': memberCounts,
   '0007-version-restored-from': versionRestoredFrom,
+  '0008-authors-by-user': authorsByUser,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

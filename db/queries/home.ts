@@ -46,7 +46,10 @@ export function awaitingCandidates(
     .execute()
 }
 
-/** Documents a person has written in (any update in the log) or created, still editable. */
+/**
+ * Documents a person created or has written in, still editable. Writing is read from the authorship
+ * record, which outlives the update log (compaction folds the log into a snapshot and deletes it).
+ */
 export function draftsOf(db: Kysely<Database>, userId: string, limit = 20) {
   return db
     .selectFrom('documents')
@@ -59,10 +62,10 @@ export function draftsOf(db: Kysely<Database>, userId: string, limit = 20) {
         eb('documents.created_by', '=', userId),
         eb.exists(
           eb
-            .selectFrom('document_updates')
+            .selectFrom('document_authors')
             .select(sql`1`.as('x'))
-            .whereRef('document_updates.document_id', '=', 'documents.id')
-            .where('document_updates.user_id', '=', userId),
+            .whereRef('document_authors.document_id', '=', 'documents.id')
+            .where('document_authors.user_id', '=', userId),
         ),
       ]),
     )
