@@ -48,7 +48,7 @@ export class Pacer {
  * - `MS_PER_RECEIVER` per receiver: a working group of a handful of people gets each edit out within a few
  *   ms, whatever its pace;
  * - the time the room's recent arrival rate takes to gather `UPDATES_PER_BATCH` updates: a busy room fills
- *   its batches in a short window (800 updates a second: 20 ms);
+ *   its batches in a shorter window (400 updates a second: 60 ms; 800: 30 ms);
  * and within `MIN_WINDOW_MS`..`MAX_WINDOW_MS`. A plenary of a hundred typing 2 characters a second each
  * (200 updates a second) waits the full 80 ms, which nobody notices on a remote caret, and its server does
  * one socket write per ~16 delivered updates; measured with `npm run bench` (CPU per delivered update at
@@ -62,7 +62,7 @@ export function batchWindowMs(receivers: number, updatesPerSecond: number): numb
 const MIN_WINDOW_MS = 2
 const MAX_WINDOW_MS = 80
 const MS_PER_RECEIVER = 0.8
-const UPDATES_PER_BATCH = 16
+const UPDATES_PER_BATCH = 24
 
 /**
  * Events per second over the last second or so: an exponentially decaying count (time constant `tauMs`),

@@ -16,8 +16,8 @@ describe('batchWindowMs', () => {
   })
 
   it('waits only as long as a busy room needs to fill a batch', () => {
-    expect(batchWindowMs(400, 800)).toBeCloseTo(20)
-    expect(batchWindowMs(200, 400)).toBeCloseTo(40)
+    expect(batchWindowMs(400, 800)).toBeCloseTo(30)
+    expect(batchWindowMs(200, 400)).toBeCloseTo(60)
     expect(batchWindowMs(1000, 100_000)).toBe(2)
   })
 })
