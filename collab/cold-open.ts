@@ -17,8 +17,12 @@ import { binaryFrame } from './ws-frame.ts'
 
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc())
 
-/** Answers the frame from `stored` (snapshot first, then the log) if it is a newcomer's sync step 1. */
-export function answerFromStore(conn: Connection, frame: Uint8Array, stored: readonly Uint8Array[] | undefined): boolean {
+/**
+ * Answers the frame from `stored` (snapshot first, then the log) if it is a newcomer's sync step 1;
+ * `written` is called once the answer is handed to the kernel (a large one takes several writes, which the
+ * event loop makes only while nothing holds the main thread).
+ */
+export function answerFromStore(conn: Connection, frame: Uint8Array, stored: readonly Uint8Array[] | undefined, written: () => void): boolean {
   if (!stored) return false
   let msg
   try {
@@ -30,6 +34,6 @@ export function answerFromStore(conn: Connection, frame: Uint8Array, stored: rea
   // An empty state vector is one varuint: zero clients.
   if (msg.type !== 'sync-step1' || msg.stateVector.length !== 1 || msg.stateVector[0] !== 0) return false
   const blobs = stored.length > 0 ? stored : [EMPTY_UPDATE]
-  conn.sendFrame(Buffer.concat(blobs.map((blob, i) => binaryFrame(encodeSync(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, blob)))))
+  conn.sendFrame(Buffer.concat(blobs.map((blob, i) => binaryFrame(encodeSync(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, blob)))), written)
   return true
 }

@@ -59,12 +59,13 @@ export class Connection {
   /**
    * Writes pre-built websocket frames (ws-frame.ts), joined in one buffer, straight to the socket: a
    * broadcast is framed once for every socket, and a socket's messages of one batch cost one write.
+   * `written` is called once the bytes are handed to the kernel (or the socket failed).
    * Safe beside ws's own writes, which are whole frames too (we never compress, so ws never queues);
    * nothing is written once ws has started closing.
    */
-  sendFrame(frames: Buffer): void {
-    if (frames.length === 0 || this.closed || this.ws.readyState !== OPEN) return
-    this.socket.write(frames)
+  sendFrame(frames: Buffer, written?: () => void): void {
+    if (frames.length === 0 || this.closed || this.ws.readyState !== OPEN) return void written?.()
+    this.socket.write(frames, written)
     this.dropIfBacklogged()
   }
 

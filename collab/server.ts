@@ -228,12 +228,13 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       if (room) return handle(room, frame, isBinary)
       if (!early || conn.closed) return
       const mayAnswer = early.length === 0 && isBinary && conn.gate === 0 && now() < conn.sessionExpiresAt
-      if (mayAnswer && answerFromStore(conn, frame, rooms.stored(conn.documentId))) {
+      if (mayAnswer && answerFromStore(conn, frame, rooms.stored(conn.documentId), () => rooms.heard(conn.documentId))) {
         if (!conn.limiter.take(frame.length)) conn.close(CLOSE.rateLimited, 'too many messages')
         return
       }
       early.push({ frame, isBinary })
       if (early.length >= MAX_EARLY_FRAMES) ws.pause()
+      rooms.heard(conn.documentId)
     })
     ws.on('close', () => {
       conn.closed = true

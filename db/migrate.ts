@@ -8,6 +8,7 @@ import * as disabledUsersIndex from './migrations/0005-disabled-users-index.ts'
 import * as memberCounts from './migrations/0006-member-counts.ts'
 import * as versionRestoredFrom from './migrations/0007-version-restored-from.ts'
 import * as authorsByUser from './migrations/0008-authors-by-user.ts'
+import * as snapshotDigest from './migrations/0009-snapshot-digest.ts'
 import type { Database } from './schema.ts'
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-member-counts': memberCounts,
   '0007-version-restored-from': versionRestoredFrom,
   '0008-authors-by-user': authorsByUser,
+  '0009-snapshot-digest': snapshotDigest,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -139,6 +139,8 @@ export interface DocumentSnapshotTable {
   /** The id of the last update folded into this snapshot. */
   up_to: number
   at: number
+  /** SHA-256 of `state` as the collab server wrote it (migration 0009); null for older snapshots. */
+  sha256: Uint8Array | null
 }
 
 export interface VersionTable {

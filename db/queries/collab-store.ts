@@ -4,12 +4,17 @@
  * in one transaction on its hot path (group commit) and must know the commit has happened before it
  * broadcasts. Kysely stays the interface for everything else.
  */
+import { createHash } from 'node:crypto'
 import type SQLite from 'better-sqlite3'
 import * as Y from 'yjs'
 import { dataVersion } from '../data-version.ts'
 
 export interface StoredDocument {
-  snapshot: { state: Uint8Array; upTo: number } | null
+  /**
+   * `intact`: the state still matches the digest written with it, i.e. it is byte for byte what the collab
+   * server encoded at a compaction (false for a damaged row or one written before digests existed).
+   */
+  snapshot: { state: Uint8Array; upTo: number; intact: boolean } | null
   /** Updates after the snapshot, oldest first. */
   updates: { seq: number; update: Uint8Array }[]
 }
@@ -32,7 +37,10 @@ export interface CollabStore {
 interface SnapshotRow {
   state: Uint8Array
   up_to: number
+  sha256: Uint8Array | null
 }
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest()
+
 interface UpdateRow {
   id: number
   update: Uint8Array
@@ -47,7 +55,7 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
   }
   const selectDocument = sqlite.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?')
   const selectSnapshot = sqlite.prepare<[string], SnapshotRow>(
-    'SELECT state, up_to FROM document_snapshots WHERE document_id = ?',
+    'SELECT state, up_to, sha256 FROM document_snapshots WHERE document_id = ?',
   )
   const selectUpdates = sqlite.prepare<[string, number], UpdateRow>(
     'SELECT id, "update" FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id',
@@ -55,9 +63,9 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
   const insertUpdate = sqlite.prepare<[string, Uint8Array, string, number]>(
     'INSERT INTO document_updates (document_id, "update", user_id, at) VALUES (?, ?, ?, ?)',
   )
-  const upsertSnapshot = sqlite.prepare<[string, Uint8Array, number, number]>(
-    `INSERT INTO document_snapshots (document_id, state, up_to, at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, up_to = excluded.up_to, at = excluded.at`,
+  const upsertSnapshot = sqlite.prepare<[string, Uint8Array, number, number, Uint8Array]>(
+    `INSERT INTO document_snapshots (document_id, state, up_to, at, sha256) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, up_to = excluded.up_to, at = excluded.at, sha256 = excluded.sha256`,
   )
   const deleteUpdates = sqlite.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND id <= ?')
   // Authorship: which person wrote with which Yjs client id. The first user seen with a client id keeps it.
@@ -76,14 +84,15 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
     load(documentId) {
       const snap = selectSnapshot.get(documentId)
       const updates = selectUpdates.all(documentId, snap?.up_to ?? 0).map((r) => ({ seq: r.id, update: r.update }))
-      return { snapshot: snap ? { state: snap.state, upTo: snap.up_to } : null, updates }
+      const snapshot = snap ? { state: snap.state, upTo: snap.up_to, intact: snap.sha256 !== null && sha256(snap.state).equals(snap.sha256) } : null
+      return { snapshot, updates }
     },
     append(documentId, update, userId, at, clients) {
       recordAuthors(documentId, clients ?? Y.parseUpdateMeta(update).to.keys(), userId, at)
       return Number(write(insertUpdate.run(documentId, update, userId, at)).lastInsertRowid)
     },
     compact(documentId, state, upTo, at) {
-      write(upsertSnapshot.run(documentId, state, upTo, at))
+      write(upsertSnapshot.run(documentId, state, upTo, at, sha256(state)))
       write(deleteUpdates.run(documentId, upTo))
     },
     transaction<T>(fn: () => T): T {

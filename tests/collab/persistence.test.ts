@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import * as decoding from 'lib0/decoding'
@@ -249,6 +250,56 @@ describe('compaction, loading and unloading', () => {
     await c.synced()
     typeParagraph(c.doc, 'elsewhere')
     await waitFor(() => text(storedDoc(h.sqlite, other.documentId)).includes('elsewhere'), 5000, 'other document')
+  })
+
+  it('a snapshot the server compacted opens without a trial on a replica, which is built after; one altered since is tried first', async () => {
+    await start({ idleUnloadMs: 100 })
+    const { writer, documentId } = await h.scenario()
+    const loads = () => h.logs.filter((l) => l.msg === 'collab room loaded' && l.extra?.room === documentId).map((l) => l.extra?.trusted)
+    const c = h.client(documentId, writer)
+    await c.synced()
+    for (let i = 0; i < 1500; i += 100) {
+      // In messages of 100 paragraphs: one of 1,500 would exceed the per-update time limit.
+      c.doc.transact(() => {
+        for (let j = i; j < i + 100; j++) typeParagraph(c.doc, `Paragraph ${j} of a long consensus document. `.repeat(3))
+      })
+    }
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('Paragraph 1499'), 10_000, 'stored')
+    c.destroy()
+    await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
+    const row = h.sqlite.prepare('SELECT state, sha256 FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer; sha256: Buffer }
+    expect(row.state.length).toBeGreaterThan(64 * 1024) // large enough to wait for the newcomer's message
+    expect(row.sha256.equals(createHash('sha256').update(row.state).digest())).toBe(true)
+
+    const again = h.client(documentId, writer)
+    await again.synced()
+    expect(text(again.doc)).toContain('Paragraph 1499')
+    await waitFor(() => loads().length === 2 && h.server.stats().replicas === 1, 10_000, 'loaded, then the replica built')
+    expect(loads()).toEqual([true, true]) // the first load: an empty document; the second: the compacted one
+    typeParagraph(again.doc, 'validated on the replica built after the load')
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('validated on the replica'), 5000, 'edit stored')
+    again.destroy()
+    await waitFor(() => h.server.stats().rooms === 0, 5000, 'second unload')
+
+    // Same bytes, digest of something else: not trusted, tried on a replica first, then served as usual.
+    h.sqlite.prepare('UPDATE document_snapshots SET sha256 = ? WHERE document_id = ?').run(Buffer.alloc(32), documentId)
+    const third = h.client(documentId, writer)
+    await third.synced()
+    await waitFor(() => loads().length === 3, 5000, 'third load')
+    expect(loads().at(-1)).toBe(false)
+    expect(text(third.doc)).toContain('validated on the replica')
+    third.destroy()
+    await waitFor(() => h.server.stats().rooms === 0, 5000, 'third unload')
+
+    // Damaged bytes under the digest of the intact ones: refused with 4500, as any state that cannot load.
+    const intact = h.sqlite.prepare('SELECT state, sha256 FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer; sha256: Buffer }
+    const damaged = Buffer.from(intact.state)
+    damaged.fill(0xff, 100, 400)
+    h.sqlite.prepare('UPDATE document_snapshots SET state = ? WHERE document_id = ?').run(damaged, documentId)
+    const ws = await h.raw(documentId, writer)
+    ws.send(updateFrame(paragraphUpdate('must not be stored')))
+    expect((await closed(ws)).code).toBe(4500)
+    expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
   })
 
   it('close() flushes, compacts and closes sockets with 1001', async () => {
