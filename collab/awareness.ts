@@ -57,8 +57,8 @@ export class RoomAwareness {
 
   private claim(conn: Connection, entry: AwarenessEntry): boolean {
     if (entry.state === null) return false
-    if (conn.ownedClientIds.size >= this.limits.maxClientIdsPerConnection) return false
-    conn.ownedClientIds.add(entry.clientId)
+    if (conn.ownedClientIds.length >= this.limits.maxClientIdsPerConnection) return false
+    conn.ownedClientIds.push(entry.clientId)
     return true
   }
 
@@ -74,7 +74,7 @@ export class RoomAwareness {
         this.states.delete(id)
       }
     }
-    conn.ownedClientIds.clear()
+    conn.ownedClientIds.length = 0
   }
 
   /** The awareness message for everything that changed since the last call, or null. */

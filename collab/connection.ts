@@ -15,7 +15,8 @@ const OPEN = 1
 const SEND_OPTIONS = { binary: true, compress: false } as const
 
 export class Connection {
-  readonly ownedClientIds = new Set<number>()
+  /** Awareness client ids this connection speaks for (at most a handful: an array is lighter than a Set). */
+  readonly ownedClientIds: number[] = []
   readonly limiter: RateLimiter
   /** Access re-evaluations in progress: the connection's updates wait until they settle. */
   gate = 0
