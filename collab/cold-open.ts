@@ -1,13 +1,14 @@
 /**
- * Opening a document that is not loaded yet. Loading means having the validator thread rebuild its
- * replica and the main thread apply the stored state (a large document takes a few hundred milliseconds),
- * but a newcomer with an empty document needs none of that: what it asks for (sync step 1 with an empty
- * state vector) is exactly what is stored, snapshot and log tail. So while the room loads, that first
- * question is answered from the stored bytes as they are, and everything else the client sends waits for
- * the room. The bytes are the ones the loaded room would be built from, so the client ends up with the
- * same state; the main thread never decodes them here. The price: if the stored state were corrupt, the
- * newcomer would be sent it before the load (which validates it off the main thread) refuses the room
- * with 4500. Stored state is only ever what passed validation or what this server encoded itself, so
+ * Opening a document that is not loaded yet. Loading means having the main thread apply the stored state
+ * (after the validator thread has tried it on a replica, unless it is a snapshot that matches its digest,
+ * rooms.ts); a large document takes from tens to hundreds of milliseconds. A newcomer with an empty
+ * document needs none of that: what it asks for (sync step 1 with an empty state vector) is exactly what
+ * is stored, snapshot and log tail. So while the room loads, that first question is answered from the
+ * stored bytes as they are, and everything else the client sends waits for the room. The bytes are the
+ * ones the loaded room would be built from, so the client ends up with the same state; the main thread
+ * never decodes them here. The price: if the stored state were corrupt, the newcomer would be sent it
+ * before the load (a damaged snapshot no longer matches its digest, so it is tried off the main thread)
+ * refuses the room with 4500. Stored state is only ever what passed validation or what this server encoded itself, so
  * that takes a damaged database file; the server itself is never at risk.
  */
 import * as Y from 'yjs'
