@@ -129,8 +129,8 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
     await sleep(300)
     // Warm-up at the same load, not measured: every server is a fresh process, and the measured run is to be
     // its steady state, as in a hub that has been up for hours. How long V8 takes to get there depends on
-    // how often each function runs: the reference server's run per delivered message and are optimized
-    // within seconds; much of ours runs once per batch (25 or fewer a second), and after 8 s of warm-up
+    // how often each function runs: the reference server's functions run per delivered message and are
+    // optimized within seconds; much of ours runs once per batch (25 or fewer a second), and after 8 s of warm-up
     // V8's compiler threads still used ~27 % of our process's CPU in the measured 10 s at N = 50 (perf),
     // so we measured 29–33 µs per delivered update there against 17 µs after 20 s.
     if (warmupMs > 0) await drive(pool, n, real, warmupMs)
@@ -249,8 +249,8 @@ export async function history(kind: ServerKind, pool: ClientPool, edits: number)
     if (kind === 'ours') {
       await client.call('close')
       const cold: number[] = []
-      // Five cold opens, as many as warm ones: one open decodes 0.56 MB in 75–145 ms depending on what else
-      // the two cores are doing, and a median of three moved the ratio by ±0.2 between runs.
+      // Five cold opens, as many as warm ones: one open decodes 0.56 MB in 64–215 ms depending on what else
+      // the two cores are doing, and a median of three moved the ratio between 0.98 and 1.31 across runs.
       for (let i = 0; i < 5; i++) {
         for (let t = 0; t < 100; t++) {
           const st = await stats(server)

@@ -22,9 +22,9 @@ const SERVERS = (process.argv.find((a) => a.startsWith('--servers='))?.slice(10)
 const rotate = <T>(xs: T[], k: number) => xs.map((_, i) => xs[(i + k) % xs.length])
 const NS = process.argv.find((a) => a.startsWith('--ns='))?.slice(5).split(',').map(Number) ?? (quick ? [10, 100] : [10, 50, 100, 200, 400])
 const DURATION = quick ? 4000 : 10_000
-// Unmeasured warm-up before each fan-out run (cases.ts \`fanout\` says why 20 s); from N = 200 on, every
-// server's code runs several times as often and 10 s do (and keep the whole bench under 15 minutes).
-// BENCH_WARMUP_MS overrides it.
+// Unmeasured warm-up before each fan-out run (cases.ts `fanout` says why 20 s). From N = 200 on, 10 s, so the
+// whole bench stays under 15 minutes; there the per-socket code, which runs tens of thousands of times a
+// second and is optimized early, is most of every server's work. BENCH_WARMUP_MS overrides both.
 const warmupMs = (n: number) => Number(process.env.BENCH_WARMUP_MS ?? (quick ? 1000 : n >= 200 ? 10_000 : 20_000))
 const HISTORY_EDITS = 20_000
 const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 5000, repeats: 5 }

@@ -8,8 +8,8 @@
  * ones the loaded room would be built from, so the client ends up with the same state; the main thread
  * never decodes them here. The price: if the stored state were corrupt, the newcomer would be sent it
  * before the load (a damaged snapshot no longer matches its digest, so it is tried off the main thread)
- * refuses the room with 4500. Stored state is only ever what passed validation or what this server encoded itself, so
- * that takes a damaged database file; the server itself is never at risk.
+ * refuses the room with 4500. Stored state is only ever what passed validation or what this server
+ * encoded itself, so that takes a damaged database file; the server itself is never at risk.
  */
 import * as Y from 'yjs'
 import type { Connection } from './connection.ts'

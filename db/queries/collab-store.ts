@@ -39,12 +39,13 @@ interface SnapshotRow {
   up_to: number
   sha256: Uint8Array | null
 }
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest()
-
 interface UpdateRow {
   id: number
   update: Uint8Array
 }
+
+/** The digest stored with each snapshot (migration 0009), so a load can tell the server's own bytes. */
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest()
 
 export function collabStore(sqlite: SQLite.Database): CollabStore {
   const version = dataVersion(sqlite)
