@@ -225,6 +225,8 @@ const median = (xs: number[]) => {
   return s.length ? s[Math.floor(s.length / 2)] : NaN
 }
 
+const HISTORY_WARMUP_OPENS = 8
+
 export async function history(kind: ServerKind, pool: ClientPool, edits: number): Promise<HistoryResult> {
   const server = await startServer(kind, { docs: 1, users: 2, idleUnloadMs: 500 })
   const client = pool.clients[0]
@@ -243,6 +245,11 @@ export async function history(kind: ServerKind, pool: ClientPool, edits: number)
       if (!ok) await sleep(200)
     }
     if (!ok) throw new Error(`${kind}: history never reached ${length} characters`)
+    // Untimed opens first, for every server: most of an open is the load generator's own decode of the
+    // 0.56 MB state, and until V8 has optimized that path, whichever server was measured first paid for it
+    // (the same client processes serve every server): its opens took 1.2–1.5× the second server's, in
+    // either order (measured 2026-12-06).
+    for (let i = 0; i < HISTORY_WARMUP_OPENS; i++) await client.call('open-time', { spec: { ...spec, client: 2 }, expectLength: length })
     const warm: number[] = []
     for (let i = 0; i < 5; i++) warm.push((await client.call<{ ms: number }>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })).ms)
     let coldOpenMs: number | null = null
@@ -275,6 +282,15 @@ export interface IdleResult {
   rssPerConnectionKb: number
   /** Each run's RSS per connection, to show the spread. */
   rssRunsKb: number[]
+  /**
+   * RSS growth less the growth of V8's young generation, per connection: the part that holding the
+   * connections costs. V8 sizes the young generation (up to 32 MB here) by recent allocation and survival,
+   * not by what is alive, so it is bounded whatever the number of connections, and it is what made the RSS
+   * figure jump between runs (2026-12-06: 0.5 to 10.2 KB per connection of the RSS delta was young
+   * generation, in the same five runs where RSS less young generation stayed within 5.2–7.2 KB).
+   */
+  rssLessYoungPerConnectionKb: number
+  rssLessYoungRunsKb: number[]
   /** Main-thread JS heap and external memory per connection (worker threads not included). */
   heapPerConnectionKb: number
   idleCpuPercent: number
@@ -289,21 +305,18 @@ export async function idleOnce(kind: ServerKind, pool: ClientPool, connections: 
   const server = await startServer(kind, { docs: documents, users: 50 })
   try {
     await pool.init(server)
-    await server.child.call('gc')
-    await sleep(300)
-    await server.child.call('gc')
-    const before = await stats(server)
+    const before = await settledStats(server)
     const tag = `idle-${Date.now()}`
     const specs: ConnSpec[] = Array.from({ length: connections }, (_, i) => ({ doc: docName(server, i % documents, tag), real: false, client: i, cookie: server.cookies[i % Math.max(1, server.cookies.length)] }))
     const failedConnections = await pool.open(specs)
     await sleep(1000)
-    await server.child.call('gc')
-    const loaded = await stats(server)
+    const loaded = await settledStats(server)
     await sleep(idleMs)
     const after = await stats(server)
     await pool.close()
     return {
       rssKb: (loaded.rss - before.rss) / 1024 / connections,
+      rssLessYoungKb: (loaded.rss - before.rss - ((loaded.young ?? NaN) - (before.young ?? NaN))) / 1024 / connections,
       heapKb: ((loaded.heap ?? NaN) - (before.heap ?? NaN)) / 1024 / connections,
       cpu: ((after.cpuMicros - loaded.cpuMicros) / 1000 / idleMs) * 100,
       failedConnections,
@@ -313,13 +326,22 @@ export async function idleOnce(kind: ServerKind, pool: ClientPool, connections: 
   }
 }
 
+/** Stats after the same settling before every memory reading: a full GC, a pause, another full GC. */
+async function settledStats(server: Server): Promise<ServerStats> {
+  await server.child.call('gc')
+  await sleep(300)
+  await server.child.call('gc')
+  return stats(server)
+}
+
 export type IdleRun = Awaited<ReturnType<typeof idleOnce>>
 
 /**
  * Idle cost per connection, the median over fresh processes: an RSS delta of ~10 MB on a process of
- * 100–270 MB moves by a third from one run to the next with V8's heap sizing (young generation, page
- * release), while the heap figure is steady; the median of five (three before 2026-12-06, when the
- * reference alone spread from 5.8 to 17.3 KB in three runs) keeps the RSS ratio from flipping.
+ * 100–270 MB moved by half from one run to the next, almost all of it V8's young-generation sizing (see
+ * `rssLessYoungPerConnectionKb`), while the heap figure is steady; five runs, not three, since the
+ * reference alone spread from 5.8 to 17.3 KB in three. Memory is read after the same settling (GC, pause,
+ * GC) before and after opening: until 2026-12-06 the reading after opening skipped the pause and second GC.
  */
 export function summarizeIdle(kind: ServerKind, connections: number, documents: number, runs: IdleRun[]): IdleResult {
   return {
@@ -328,6 +350,8 @@ export function summarizeIdle(kind: ServerKind, connections: number, documents: 
     documents,
     rssPerConnectionKb: median(runs.map((r) => r.rssKb)),
     rssRunsKb: runs.map((r) => +r.rssKb.toFixed(1)),
+    rssLessYoungPerConnectionKb: median(runs.map((r) => r.rssLessYoungKb)),
+    rssLessYoungRunsKb: runs.map((r) => +r.rssLessYoungKb.toFixed(1)),
     heapPerConnectionKb: median(runs.map((r) => r.heapKb)),
     idleCpuPercent: median(runs.map((r) => r.cpu)),
     failedConnections: runs.reduce((n, r) => n + r.failedConnections, 0),

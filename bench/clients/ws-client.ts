@@ -28,6 +28,7 @@ interface Conn {
   next: number
   interval: number
   buffer: Uint8Array[] | null
+  startedAt: number
 }
 
 const REMOTE = Symbol('remote')
@@ -58,7 +59,7 @@ function connect(spec: ConnSpec, measure = false): Promise<Conn> {
     const ws = new WebSocket(url(spec.doc), { headers, perMessageDeflate: false })
     ws.binaryType = 'nodebuffer'
     const doc = spec.real ? new Y.Doc() : null
-    const conn: Conn = { spec, ws, doc, joined: false, next: Infinity, interval: 0, buffer: null }
+    const conn: Conn = { spec, ws, doc, joined: false, next: Infinity, interval: 0, buffer: null, startedAt: performance.now() }
     const timer = setTimeout(() => reject(new Error(`join timeout ${spec.doc}`)), 30_000)
     conn.onJoined = () => {
       clearTimeout(timer)
@@ -99,8 +100,11 @@ function onFrame(conn: Conn, data: Buffer, measure: boolean): void {
     if (doc) conn.ws.send(syncFrame(kind, spec.doc, SYNC_STEP2, Y.encodeStateAsUpdate(doc, msg.payload)))
     return
   }
+  const applyStart = performance.now()
   if (doc) Y.applyUpdate(doc, msg.payload, REMOTE)
   if (msg.sub === SYNC_STEP2) {
+    // Where an open's time goes: the server's answer arriving, or this process decoding it.
+    if (measure && process.env.BENCH_DEBUG) console.error(`[open] ${spec.doc}: ${msg.payload.length} B received after ${(applyStart - conn.startedAt).toFixed(1)} ms, applied in ${(performance.now() - applyStart).toFixed(1)} ms`)
     if (!conn.joined) {
       conn.joined = true
       conn.onJoined?.()

@@ -3,12 +3,18 @@
  * system, µs), current and peak RSS, and anything the server adds (our collab stats). The runner sends
  * `{ cmd: 'stats' | 'gc' | 'exit' }`; a server never decides when to stop by itself.
  */
+import v8 from 'node:v8'
+
 export interface ServerStats {
   cpuMicros: number
   rss: number
   maxRss: number
   /** V8 heap in use plus memory held outside it by JS objects (Buffers): the part RSS noise hides. */
   heap?: number
+  /** Physical size of V8's young generation (semi-spaces), which V8 grows and shrinks by allocation rate. */
+  young?: number
+  /** Physical size of the whole main-thread V8 heap. */
+  heapPhysical?: number
   extra?: Record<string, unknown>
 }
 
@@ -18,7 +24,10 @@ export function serveIpc(extra: () => Record<string, unknown> = () => ({}), onEx
     if (msg.cmd === 'stats') {
       const cpu = process.cpuUsage()
       const mem = process.memoryUsage()
-      const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: mem.rss, maxRss: process.resourceUsage().maxRSS * 1024, heap: mem.heapUsed + mem.external, extra: extra() }
+      const spaces = v8.getHeapSpaceStatistics()
+      const young = spaces.filter((s) => s.space_name === 'new_space' || s.space_name === 'new_large_object_space').reduce((n, s) => n + s.physical_space_size, 0)
+      const heapPhysical = v8.getHeapStatistics().total_physical_size
+      const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: mem.rss, maxRss: process.resourceUsage().maxRSS * 1024, heap: mem.heapUsed + mem.external, young, heapPhysical, extra: extra() }
       reply({ stats })
     } else if (msg.cmd === 'gc') {
       const gc = (globalThis as { gc?: () => void }).gc
