@@ -80,7 +80,10 @@ const docName = (s: Server, i: number, tag: string) => (s.kind === 'ours' ? s.do
 
 export interface FanoutResult {
   server: ServerKind
+  /** Editors per document. */
   n: number
+  /** Documents edited at once (1 in the fan-out case). */
+  rooms: number
   sent: number
   delivered: number
   expected: number
@@ -118,13 +121,22 @@ async function drive(pool: ClientPool, n: number, real: number, durationMs: numb
   }
 }
 
-export async function fanout(kind: ServerKind, n: number, pool: ClientPool, durationMs: number, warmupMs = 0): Promise<FanoutResult> {
-  const server = await startServer(kind, { docs: 1, users: Math.min(n, 50) })
+/**
+ * N editors on each of `rooms` documents (one in the fan-out case; many small ones in the rooms case),
+ * each room with up to 10 real editors, all typing at 2 edits/s per editor of the room.
+ */
+export async function fanout(kind: ServerKind, n: number, pool: ClientPool, durationMs: number, warmupMs = 0, rooms = 1): Promise<FanoutResult> {
+  const server = await startServer(kind, { docs: rooms, users: Math.min(n * rooms, 50) })
   try {
     await pool.init(server)
     const real = Math.min(10, n)
-    const doc = docName(server, 0, `fanout-${n}-${Date.now()}`)
-    const specs: ConnSpec[] = Array.from({ length: n }, (_, i) => ({ doc, real: i < real, client: i, cookie: server.cookies[i % Math.max(1, server.cookies.length)] }))
+    const tag = `fanout-${n}-${Date.now()}`
+    const specs: ConnSpec[] = Array.from({ length: n * rooms }, (_, i) => ({
+      doc: docName(server, Math.floor(i / n), tag),
+      real: i % n < real,
+      client: i,
+      cookie: server.cookies[i % Math.max(1, server.cookies.length)],
+    }))
     const failedConnections = await pool.open(specs)
     await sleep(300)
     // Warm-up at the same load, not measured: every server is a fresh process, and the measured run is to be
@@ -138,7 +150,7 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
     await drive(pool, n, real, durationMs)
     const after = procStats(server.child.pid)
     const reports = await Promise.all(
-      pool.clients.map((c) => c.call<{ delivered: number; sent: number; frames: number; hist: [number, number][]; texts: { hash: string }[] }>('report')),
+      pool.clients.map((c) => c.call<{ delivered: number; sent: number; frames: number; hist: [number, number][]; texts: { doc: string; hash: string }[] }>('report')),
     )
     await pool.close()
     const hist = new Map<number, number>()
@@ -147,12 +159,15 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
     const sent = reports.reduce((x, r) => x + r.sent, 0)
     const delivered = reports.reduce((x, r) => x + r.delivered, 0)
     const frames = reports.reduce((x, r) => x + r.frames, 0)
-    const hashes = new Set(reports.flatMap((r) => r.texts.map((t) => t.hash)))
+    // Converged: in every room, every editor holding a Y.Doc ends with the same text.
+    const hashes = new Map<string, Set<string>>()
+    for (const t of reports.flatMap((r) => r.texts)) hashes.set(t.doc, (hashes.get(t.doc) ?? new Set()).add(t.hash))
     const expected = sent * (n - 1)
     const cpu = after.cpuMicros - before.cpuMicros
     return {
       server: kind,
       n,
+      rooms,
       sent,
       delivered,
       expected,
@@ -165,7 +180,7 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
       cpuPercent: (cpu / 1000 / durationMs) * 100,
       peakRssMb: after.maxRss / 2 ** 20,
       frames,
-      converged: hashes.size === 1 && failedConnections === 0,
+      converged: hashes.size === rooms && [...hashes.values()].every((h) => h.size === 1) && failedConnections === 0,
       failedConnections,
     }
   } finally {

@@ -8,6 +8,8 @@ export interface Results {
   quick: boolean
   wallSeconds: number
   fanout: FanoutResult[]
+  /** Many small rooms edited at once (absent in results written before 2026-12-06T16). */
+  rooms?: FanoutResult[]
   /** Fan-out steps not run because the server was already far past saturation at a smaller N. */
   skipped: string[]
   /** What one socket write costs on this machine (absent in results written before it was measured). */
@@ -27,10 +29,18 @@ export function markdown(r: Results): string {
   lines.push('**Fan-out** (N editors on one document, 2 edits/s each; ~10 hold a Y.Doc, the rest are protocol-level listeners)', '')
   lines.push('| server | N | p50 ms | p95 ms | p99 ms | delivered/s | CPU µs/delivered | CPU % | peak RSS MB | delivered | converged |')
   lines.push('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |')
-  for (const x of r.fanout) {
-    lines.push(`| ${x.server} | ${x.n} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.deliveredPerSec, 0)} | ${f(x.cpuMicrosPerDelivered, 2)} | ${f(x.cpuPercent, 0)} | ${f(x.peakRssMb, 0)} | ${(x.completion * 100).toFixed(1)}% | ${x.converged ? 'yes' : 'NO'} |`)
-  }
+  // The measured cells of a fan-out row, shared by the fan-out and many-rooms tables.
+  const measured = (x: FanoutResult) =>
+    `${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.deliveredPerSec, 0)} | ${f(x.cpuMicrosPerDelivered, 2)} | ${f(x.cpuPercent, 0)} | ${f(x.peakRssMb, 0)} | ${(x.completion * 100).toFixed(1)}% | ${x.converged ? 'yes' : 'NO'} |`
+  for (const x of r.fanout) lines.push(`| ${x.server} | ${x.n} | ${measured(x)}`)
   if (r.skipped.length) lines.push('', `Not run (already past saturation at a smaller N): ${r.skipped.join(', ')}.`)
+  if (r.rooms?.length) {
+    const first = r.rooms[0]
+    lines.push('', `**Many small rooms** (${first.rooms} documents edited at once, ${first.n} editors each, all holding a Y.Doc, 2 edits/s each)`, '')
+    lines.push('| server | p50 ms | p95 ms | p99 ms | delivered/s | CPU µs/delivered | CPU % | peak RSS MB | delivered | converged |')
+    lines.push('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- |')
+    for (const x of r.rooms) lines.push(`| ${x.server} | ${measured(x)}`)
+  }
   const w = r.writeFloor
   const ref100 = r.fanout.find((x) => x.server === 'reference' && x.n === 100)
   if (w) {

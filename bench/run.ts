@@ -26,12 +26,15 @@ const DURATION = quick ? 4000 : 10_000
 // whole bench stays under 15 minutes; there the per-socket code, which runs tens of thousands of times a
 // second and is optimized early, is most of every server's work. BENCH_WARMUP_MS overrides both.
 const warmupMs = (n: number) => Number(process.env.BENCH_WARMUP_MS ?? (quick ? 1000 : n >= 200 ? 10_000 : 20_000))
+/** Many small rooms at once, the hub's everyday load: working groups of ten, each on its own draft. */
+const ROOMS = { rooms: 20, editors: 10, warmupMs: quick ? 1000 : 8000 }
 const HISTORY_EDITS = 20_000
 const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 5000, repeats: 5 }
 const API_SECONDS = quick ? 2 : 5
 
 const pool = new ClientPool(2)
 const fan: FanoutResult[] = []
+const rooms: FanoutResult[] = []
 const hist: HistoryResult[] = []
 const idl: IdleResult[] = []
 const skipped: string[] = []
@@ -53,6 +56,14 @@ try {
         log(`  p99 ${r.p99.toFixed(1)} ms, ${r.cpuMicrosPerDelivered.toFixed(2)} µs/delivered, ${(r.completion * 100).toFixed(1)}% delivered, converged ${r.converged}`)
         fan.push(r)
       }
+    }
+  }
+  if (want('rooms')) {
+    for (const kind of rotate(SERVERS, 1)) {
+      log(`rooms ${kind}: ${ROOMS.rooms} documents × ${ROOMS.editors} editors`)
+      const r = await fanout(kind, ROOMS.editors, pool, DURATION, Number(process.env.BENCH_WARMUP_MS ?? ROOMS.warmupMs), ROOMS.rooms)
+      log(`  p99 ${r.p99.toFixed(1)} ms, ${r.cpuMicrosPerDelivered.toFixed(2)} µs/delivered, ${(r.completion * 100).toFixed(1)}% delivered, converged ${r.converged}`)
+      rooms.push(r)
     }
   }
   if (want('floor')) {
@@ -118,6 +129,7 @@ const results: Results = {
   quick,
   wallSeconds: (performance.now() - t0) / 1000,
   fanout: fan,
+  rooms,
   skipped,
   writeFloor: floor,
   saturation,

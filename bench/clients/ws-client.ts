@@ -233,7 +233,7 @@ process.on('message', async (msg: Command) => {
       case 'report': {
         const texts = conns.filter((c) => c.doc).map((c) => {
           const s = c.doc!.getText('bench').toString()
-          return { hash: createHash('sha1').update(s).digest('hex'), length: s.length }
+          return { doc: c.spec.doc, hash: createHash('sha1').update(s).digest('hex'), length: s.length }
         })
         return reply({ delivered, sent, frames, hist: sparse(hist), texts })
       }
