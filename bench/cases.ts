@@ -384,7 +384,20 @@ export interface ApiRouteResult {
   ratio: number
 }
 
-function autocannon(url: string, headers: Record<string, string>, seconds: number): Promise<{ rps: number; p99: number; non2xx: number }> {
+interface AutocannonResult {
+  rps: number
+  p99: number
+  non2xx: number
+}
+
+/** Equal-length runs as one: mean throughput, the worse p99, every non-2xx. */
+const combine = (runs: AutocannonResult[]): AutocannonResult => ({
+  rps: runs.reduce((n, r) => n + r.rps, 0) / runs.length,
+  p99: Math.max(...runs.map((r) => r.p99)),
+  non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+})
+
+function autocannon(url: string, headers: Record<string, string>, seconds: number): Promise<AutocannonResult> {
   const bin = path.join(benchDir, '..', 'node_modules', '.bin', 'autocannon')
   const args = ['-j', '-c', '10', '-d', String(seconds)]
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`)
@@ -429,11 +442,17 @@ export async function api(seconds: number, log: (s: string) => void): Promise<{ 
   const results: ApiRouteResult[] = []
   try {
     for (let i = 0; i < routes.length; i++) {
+      const oursRun = (s: number) => autocannon(base + routes[i], headers, s)
+      const staticRun = (s: number) => autocannon(`http://127.0.0.1:${staticPort}/static/${i}`, {}, s)
       // One unmeasured second each first: both servers are fresh processes whose JIT has not seen the route.
-      await autocannon(base + routes[i], headers, 1)
-      await autocannon(`http://127.0.0.1:${staticPort}/static/${i}`, {}, 1)
-      const ours = await autocannon(base + routes[i], headers, seconds)
-      const stat = await autocannon(`http://127.0.0.1:${staticPort}/static/${i}`, {}, seconds)
+      await oursRun(1)
+      await staticRun(1)
+      // Then alternating halves (ours, static, ours, static), so a burst of other work on the machine (a GC,
+      // the load generator) does not land on one side only.
+      const rounds: { ours: AutocannonResult; stat: AutocannonResult }[] = []
+      for (let k = 0; k < 2; k++) rounds.push({ ours: await oursRun(seconds / 2), stat: await staticRun(seconds / 2) })
+      const ours = combine(rounds.map((r) => r.ours))
+      const stat = combine(rounds.map((r) => r.stat))
       const r = { route: routes[i].replace(slug, ':slug').replace(server.api!.documentIds[0], ':id'), bytes: Buffer.byteLength(bodies[i]), status: statuses[i], oursRps: ours.rps, oursP99: ours.p99, staticRps: stat.rps, staticP99: stat.p99, ratio: ours.rps / stat.rps }
       results.push(r)
       log(`  ${r.route}: ${r.oursRps.toFixed(0)} req/s vs static ${r.staticRps.toFixed(0)} (${r.ratio.toFixed(2)}×), status ${r.status}${ours.non2xx ? `, ${ours.non2xx} non-2xx` : ''}`)
