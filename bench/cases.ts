@@ -298,11 +298,11 @@ export interface IdleResult {
   /** Each run's RSS per connection, to show the spread. */
   rssRunsKb: number[]
   /**
-   * RSS growth less the growth of V8's young generation, per connection: the part that holding the
-   * connections costs. V8 sizes the young generation (up to 32 MB here) by recent allocation and survival,
-   * not by what is alive, so it is bounded whatever the number of connections, and it is what made the RSS
-   * figure jump between runs (2026-12-06: 0.5 to 10.2 KB per connection of the RSS delta was young
-   * generation, in the same five runs where RSS less young generation stayed within 5.2–7.2 KB).
+   * RSS growth less the growth of V8's young generation, per connection. V8 sizes the young generation (up
+   * to 32 MB here) by recent allocation and survival, not by what is alive, so it is bounded whatever the
+   * number of connections; during the connection burst it grew by 5–10 KB per connection for the reference
+   * and by 0.5–6 KB for us (2026-12-06), which is what set the two servers' whole RSS deltas apart. What is
+   * left still moves by a fifth or so between runs (page cache, malloc), for every server.
    */
   rssLessYoungPerConnectionKb: number
   rssLessYoungRunsKb: number[]
@@ -353,7 +353,7 @@ export type IdleRun = Awaited<ReturnType<typeof idleOnce>>
 
 /**
  * Idle cost per connection, the median over fresh processes: an RSS delta of ~10 MB on a process of
- * 100–270 MB moved by half from one run to the next, almost all of it V8's young-generation sizing (see
+ * 100–270 MB moved by half from one run to the next, much of it V8's young-generation sizing (see
  * `rssLessYoungPerConnectionKb`), while the heap figure is steady; five runs, not three, since the
  * reference alone spread from 5.8 to 17.3 KB in three. Memory is read after the same settling (GC, pause,
  * GC) before and after opening: until 2026-12-06 the reading after opening skipped the pause and second GC.

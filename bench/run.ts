@@ -117,7 +117,7 @@ const targets: Results['targets'] = [
   { name: 'CPU per delivered update, N=100, ours / reference', value: ratio(ours100?.cpuMicrosPerDelivered, ref100?.cpuMicrosPerDelivered), limit: '≤ 0.5' },
   { name: 'p99 latency, N=100, ours / reference', value: ratio(ours100?.p99, ref100?.p99), limit: '≤ 1.0' },
   { name: 'saturation N, ours / reference', value: ratio(saturation.ours, saturation.reference), limit: '≥ 2.0' },
-  // On the steady part of RSS: the whole delta's ratio follows V8's young-generation sizing (cases.ts).
+  // On RSS less V8's young generation: the whole delta's ratio follows how V8 sized that (cases.ts).
   { name: 'idle memory per connection (RSS less V8 young generation), ours / reference', value: ratio(idleOurs?.rssLessYoungPerConnectionKb, idleRef?.rssLessYoungPerConnectionKb), limit: '≤ 0.7' },
   { name: 'cold history open (ours) / warm open (reference)', value: ratio(histOurs?.coldOpenMs ?? undefined, histRef?.warmOpenMs), limit: '≤ 1.0' },
   { name: 'API list routes, worst ours / static throughput', value: listRoutes.length ? Math.min(...listRoutes.map((r) => r.ratio)) : NaN, limit: '≥ 0.5' },

@@ -1,7 +1,8 @@
 /**
  * What every server under test reports to the bench runner over IPC: CPU time (process.cpuUsage, user +
- * system, µs), current and peak RSS, and anything the server adds (our collab stats). The runner sends
- * `{ cmd: 'stats' | 'gc' | 'exit' }`; a server never decides when to stop by itself.
+ * system, µs), current and peak RSS, V8 heap use and young-generation size, and anything the server adds
+ * (our collab stats). The runner sends `{ cmd: 'stats' | 'gc' | 'exit' }`; a server never decides when to
+ * stop by itself.
  */
 import v8 from 'node:v8'
 
@@ -13,8 +14,6 @@ export interface ServerStats {
   heap?: number
   /** Physical size of V8's young generation (semi-spaces), which V8 grows and shrinks by allocation rate. */
   young?: number
-  /** Physical size of the whole main-thread V8 heap. */
-  heapPhysical?: number
   extra?: Record<string, unknown>
 }
 
@@ -26,8 +25,7 @@ export function serveIpc(extra: () => Record<string, unknown> = () => ({}), onEx
       const mem = process.memoryUsage()
       const spaces = v8.getHeapSpaceStatistics()
       const young = spaces.filter((s) => s.space_name === 'new_space' || s.space_name === 'new_large_object_space').reduce((n, s) => n + s.physical_space_size, 0)
-      const heapPhysical = v8.getHeapStatistics().total_physical_size
-      const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: mem.rss, maxRss: process.resourceUsage().maxRSS * 1024, heap: mem.heapUsed + mem.external, young, heapPhysical, extra: extra() }
+      const stats: ServerStats = { cpuMicros: cpu.user + cpu.system, rss: mem.rss, maxRss: process.resourceUsage().maxRSS * 1024, heap: mem.heapUsed + mem.external, young, extra: extra() }
       reply({ stats })
     } else if (msg.cmd === 'gc') {
       const gc = (globalThis as { gc?: () => void }).gc
