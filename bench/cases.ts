@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Child, benchDir, sleep } from './lib/proc.ts'
 import { nowMs, percentiles, type ServerKind } from './lib/wire.ts'
-import type { ConnSpec } from './clients/ws-client.ts'
+import type { ConnSpec, OpenTime, Report } from './clients/ws-client.ts'
 import type { ServerStats } from './servers/ipc.ts'
 
 export interface Server {
@@ -150,7 +150,7 @@ export async function fanout(kind: ServerKind, n: number, pool: ClientPool, dura
     await drive(pool, n, real, durationMs)
     const after = procStats(server.child.pid)
     const reports = await Promise.all(
-      pool.clients.map((c) => c.call<{ delivered: number; sent: number; frames: number; hist: [number, number][]; texts: { doc: string; hash: string }[] }>('report')),
+      pool.clients.map((c) => c.call<Report>('report')),
     )
     await pool.close()
     const hist = new Map<number, number>()
@@ -251,10 +251,12 @@ export async function history(kind: ServerKind, pool: ClientPool, edits: number)
     const spec: ConnSpec = { doc, real: true, client: 1, cookie: server.cookies[0] }
     await client.call('open', { conns: [spec] })
     const { length } = await client.call<{ length: number }>('history-write', { edits, perMessage: 20, spacingMs: 8 })
+    // A second client (of the same load generator) opening the document, timed until it is synced.
+    const openTime = () => client.call<OpenTime>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })
     // Wait until a new client sees every edit (ours commits them first), then time warm opens.
     let ok = false
     for (let i = 0; i < 150 && !ok; i++) {
-      const r = await client.call<{ ms: number; length: number }>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })
+      const r = await openTime()
       if (process.env.BENCH_DEBUG) console.error(`history: ${r.length} of ${length}`)
       ok = Number.isFinite(r.ms)
       if (!ok) await sleep(200)
@@ -264,9 +266,9 @@ export async function history(kind: ServerKind, pool: ClientPool, edits: number)
     // 0.56 MB state, and until V8 has optimized that path, whichever server was measured first paid for it
     // (the same client processes serve every server): its opens took 1.2–1.5× the second server's, in
     // either order (measured 2026-12-06).
-    for (let i = 0; i < HISTORY_WARMUP_OPENS; i++) await client.call('open-time', { spec: { ...spec, client: 2 }, expectLength: length })
+    for (let i = 0; i < HISTORY_WARMUP_OPENS; i++) await openTime()
     const warm: number[] = []
-    for (let i = 0; i < 5; i++) warm.push((await client.call<{ ms: number }>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })).ms)
+    for (let i = 0; i < 5; i++) warm.push((await openTime()).ms)
     let coldOpenMs: number | null = null
     if (kind === 'ours') {
       await client.call('close')
@@ -279,7 +281,7 @@ export async function history(kind: ServerKind, pool: ClientPool, edits: number)
           if (st.extra?.rooms === 0) break
           await sleep(100)
         }
-        cold.push((await client.call<{ ms: number }>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })).ms)
+        cold.push((await openTime()).ms)
       }
       coldOpenMs = median(cold)
     }

@@ -24,10 +24,11 @@ const NS = process.argv.find((a) => a.startsWith('--ns='))?.slice(5).split(',').
 const DURATION = quick ? 4000 : 10_000
 // Unmeasured warm-up before each fan-out run (cases.ts `fanout` says why 20 s). From N = 200 on, 10 s, so the
 // whole bench stays under 15 minutes; there the per-socket code, which runs tens of thousands of times a
-// second and is optimized early, is most of every server's work. BENCH_WARMUP_MS overrides both.
-const warmupMs = (n: number) => Number(process.env.BENCH_WARMUP_MS ?? (quick ? 1000 : n >= 200 ? 10_000 : 20_000))
+// second and is optimized early, is most of every server's work. BENCH_WARMUP_MS overrides every warm-up (fan-out and rooms).
+const warmup = (ms: number) => Number(process.env.BENCH_WARMUP_MS ?? (quick ? 1000 : ms))
+const warmupMs = (n: number) => warmup(n >= 200 ? 10_000 : 20_000)
 /** Many small rooms at once, the hub's everyday load: working groups of ten, each on its own draft. */
-const ROOMS = { rooms: 20, editors: 10, warmupMs: quick ? 1000 : 5000 }
+const ROOMS = { rooms: 20, editors: 10, warmupMs: warmup(5000) }
 const HISTORY_EDITS = 20_000
 const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 5000, repeats: 5 }
 // 4 s per route and server (5 until the many-rooms case was added): the bench stays under 15 minutes.
@@ -62,7 +63,7 @@ try {
   if (want('rooms')) {
     for (const kind of rotate(SERVERS, 1)) {
       log(`rooms ${kind}: ${ROOMS.rooms} documents × ${ROOMS.editors} editors`)
-      const r = await fanout(kind, ROOMS.editors, pool, DURATION, Number(process.env.BENCH_WARMUP_MS ?? ROOMS.warmupMs), ROOMS.rooms)
+      const r = await fanout(kind, ROOMS.editors, pool, DURATION, ROOMS.warmupMs, ROOMS.rooms)
       log(`  p99 ${r.p99.toFixed(1)} ms, ${r.cpuMicrosPerDelivered.toFixed(2)} µs/delivered, ${(r.completion * 100).toFixed(1)}% delivered, converged ${r.converged}`)
       rooms.push(r)
     }

@@ -187,7 +187,22 @@ async function historyWrite(conn: Conn, edits: number, perMessage: number, spaci
   }
 }
 
-async function openTime(spec: ConnSpec, expectLength: number): Promise<{ ms: number; length: number }> {
+/** Reply to `open-time`: how long a new client took to be synced (NaN if it got fewer characters). */
+export interface OpenTime {
+  ms: number
+  length: number
+}
+
+/** Reply to `report`: counters, the latency histogram, and each Y.Doc's text (hashed) by document. */
+export interface Report {
+  delivered: number
+  sent: number
+  frames: number
+  hist: [number, number][]
+  texts: { doc: string; hash: string; length: number }[]
+}
+
+async function openTime(spec: ConnSpec, expectLength: number): Promise<OpenTime> {
   const t0 = performance.now()
   const conn = await connect(spec, true)
   const ms = performance.now() - t0
@@ -201,7 +216,7 @@ async function openTime(spec: ConnSpec, expectLength: number): Promise<{ ms: num
 type Command = { id: number; cmd: string; [k: string]: unknown }
 
 process.on('message', async (msg: Command) => {
-  const reply = (body: Record<string, unknown>) => process.send?.({ id: msg.id, ...body })
+  const reply = (body: object) => process.send?.({ id: msg.id, ...body })
   try {
     switch (msg.cmd) {
       case 'init':
@@ -235,7 +250,8 @@ process.on('message', async (msg: Command) => {
           const s = c.doc!.getText('bench').toString()
           return { doc: c.spec.doc, hash: createHash('sha1').update(s).digest('hex'), length: s.length }
         })
-        return reply({ delivered, sent, frames, hist: sparse(hist), texts })
+        const report: Report = { delivered, sent, frames, hist: sparse(hist), texts }
+        return reply(report)
       }
       case 'history-write': {
         const conn = conns.find((c) => c.doc)!
