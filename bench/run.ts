@@ -24,7 +24,8 @@ const NS = process.argv.find((a) => a.startsWith('--ns='))?.slice(5).split(',').
 const DURATION = quick ? 4000 : 10_000
 // Unmeasured warm-up before each fan-out run (cases.ts `fanout` says why 20 s). From N = 200 on, 10 s, so the
 // whole bench stays under 15 minutes; there the per-socket code, which runs tens of thousands of times a
-// second and is optimized early, is most of every server's work. BENCH_WARMUP_MS overrides every warm-up (fan-out and rooms).
+// second and is optimized early, is most of every server's work. BENCH_WARMUP_MS overrides every warm-up
+// (fan-out and rooms).
 const warmup = (ms: number) => Number(process.env.BENCH_WARMUP_MS ?? (quick ? 1000 : ms))
 const warmupMs = (n: number) => warmup(n >= 200 ? 10_000 : 20_000)
 /** Many small rooms at once, the hub's everyday load: working groups of ten, each on its own draft. */
