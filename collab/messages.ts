@@ -14,7 +14,7 @@ import type { Connection } from './connection.ts'
 import type { Limits } from './limits.ts'
 import type { Committer } from './persistence.ts'
 import { decodeClientMessage, ProtocolError } from './protocol.ts'
-import type { AcceptedUpdate, Room } from './room.ts'
+import { isEmptyUpdate, type AcceptedUpdate, type Room } from './room.ts'
 import { UpdateRejected, type Validator } from './validator.ts'
 
 export interface MessageContext {
@@ -88,9 +88,16 @@ export function validateIncoming(ctx: MessageContext, room: Room): void {
 
 /**
  * Has the validator try the update on the room's replica, then queues it for the next group commit.
- * Resolves once queued; rejects with `UpdateRejected`.
+ * Resolves once queued; rejects with `UpdateRejected`. An empty update (a newcomer's answer to the
+ * server's sync step 1) has nothing to try: it is queued at once when nothing of the room is still in
+ * validation (so it keeps its place for the "saved" count), and so builds no replica of an undecoded room.
  */
 export function validateAndQueue(ctx: MessageContext, room: Room, item: AcceptedUpdate, limitMs?: number): Promise<void> {
+  if (room.inFlight === 0 && isEmptyUpdate(item.update)) {
+    room.accepted.push(item)
+    ctx.committer.request(room)
+    return Promise.resolve()
+  }
   room.inFlight++
   return ctx.validator.check(room.id, item.update, limitMs).then(
     () => {

@@ -15,7 +15,6 @@
  * a room unloads and at shutdown. Both steps wait while an API transaction is open on the shared handle, so
  * our COMMIT is always a real commit and never folded into someone else's transaction.
  */
-import * as Y from 'yjs'
 import type { CollabStore } from '../db/queries/collab-store.ts'
 import type { Connection } from './connection.ts'
 import { Pacer } from './pacer.ts'
@@ -191,7 +190,7 @@ export class Committer {
   compact(room: Room): boolean {
     if (room.broken || room.log.logCount === 0) return true
     if (this.opts.store.busy()) return false
-    const state = Y.encodeStateAsUpdate(room.doc)
+    const state = room.state()
     const upTo = room.log.lastSeq
     try {
       this.opts.store.transaction(() => this.opts.store.compact(room.id, state, upTo, this.opts.now()))

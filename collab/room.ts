@@ -2,6 +2,14 @@
  * One loaded document: its Yjs doc (always equal to what is durably stored, because updates are applied
  * and committed in the same synchronous step), its connections, its awareness and the updates that passed
  * validation and wait for the next group commit.
+ *
+ * A room opened from a trusted snapshot (rooms.ts) keeps the stored bytes and decodes them into a Y.Doc
+ * only when an edit needs it (the commit applies it there; the validator builds its replica from the same
+ * bytes). Reading needs no doc: a newcomer's sync step 1 (an empty state vector) is answered with the
+ * stored bytes as they are, any other with a diff computed on the bytes (`Y.diffUpdate`), and the server's
+ * own step 1 carries a state vector read from them once. Decoding a large document costs tens to hundreds
+ * of milliseconds of the main thread and several times its size in memory; most opens are reads (and a
+ * newcomer's client is busy decoding the same bytes just then), so that cost now falls on the first edit.
  */
 import * as Y from 'yjs'
 import { RoomAwareness } from './awareness.ts'
@@ -10,6 +18,17 @@ import type { Limits } from './limits.ts'
 import { RateMeter, type Pacer } from './pacer.ts'
 import { encodeSync, SYNC_STEP1, SYNC_STEP2 } from './protocol.ts'
 import { binaryFrame } from './ws-frame.ts'
+
+/**
+ * An update that changes nothing: no structs, no deletions (v1 encoding). It is what a client with an empty
+ * document sends back to the server's sync step 1.
+ */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0
+}
+
+/** A state vector of no clients: a newcomer's sync step 1. */
+const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0
 
 export interface AcceptedUpdate {
   /** The connection it came from, or null for an update the hub applies itself (through the API). */
@@ -61,15 +80,51 @@ export class Room {
   private captured: Uint8Array[] = []
   /** Client ids whose author is already recorded for this document (saves a write per update). */
   readonly knownAuthors = new Set<number>()
+  private decodedDoc: Y.Doc | null = null
+  /** The stored state while it is not decoded (then null), and its state vector once asked for. */
+  private undecoded: Uint8Array | null = null
+  private undecodedStateVector: Uint8Array | null = null
 
+  /** `state` is a decoded doc, or a trusted stored state (one update) to decode on first use. */
   constructor(
     readonly id: string,
-    readonly doc: Y.Doc,
+    state: Y.Doc | Uint8Array,
     public log: LogPosition,
     limits: Limits,
   ) {
     this.awareness = new RoomAwareness(limits)
+    if (state instanceof Y.Doc) this.adopt(state)
+    else this.undecoded = state
+  }
+
+  /** The document, decoded from the stored state on first use (throws if that state does not apply). */
+  get doc(): Y.Doc {
+    if (this.decodedDoc) return this.decodedDoc
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, this.undecoded!)
+    } catch (err) {
+      doc.destroy()
+      throw err
+    }
+    this.undecoded = null
+    this.undecodedStateVector = null
+    return this.adopt(doc)
+  }
+
+  get decoded(): boolean {
+    return this.decodedDoc !== null
+  }
+
+  private adopt(doc: Y.Doc): Y.Doc {
+    this.decodedDoc = doc
     doc.on('update', (update: Uint8Array) => this.captured.push(update))
+    return doc
+  }
+
+  /** The whole state as one update: the stored bytes themselves while they are not decoded. */
+  state(): Uint8Array {
+    return this.undecoded ?? Y.encodeStateAsUpdate(this.doc)
   }
 
   get storedBytes(): number {
@@ -89,6 +144,7 @@ export class Room {
    * (the caller reads them from the stored update, as pending structs' clients have not moved yet).
    */
   applyUpdates(updates: Uint8Array[], origin: Connection | null): { store: Uint8Array | null; broadcast: Uint8Array | null; clients: number[] | null } {
+    if (this.undecoded && updates.every(isEmptyUpdate)) return { store: null, broadcast: null, clients: [] }
     this.captured = []
     let transaction: Y.Transaction | null = null
     this.doc.transact((tr) => {
@@ -110,10 +166,14 @@ export class Room {
   }
 
   syncStep1(): Buffer {
+    if (this.undecoded) return encodeSync(SYNC_STEP1, (this.undecodedStateVector ??= Y.encodeStateVectorFromUpdate(this.undecoded)))
     return encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc))
   }
 
   syncStep2(stateVector: Uint8Array): Buffer {
+    if (this.undecoded) {
+      return encodeSync(SYNC_STEP2, isEmptyStateVector(stateVector) ? this.undecoded : Y.diffUpdate(this.undecoded, stateVector))
+    }
     return encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector))
   }
 
@@ -124,6 +184,7 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.destroy()
+    this.decodedDoc?.destroy()
+    this.undecoded = null
   }
 }

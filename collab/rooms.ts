@@ -3,30 +3,21 @@
  * (they share one promise). Loading reads the snapshot and the log tail. Stored state that is not known to
  * be the server's own (a log tail left by a crash, a snapshot that no longer matches its digest or
  * predates digests) is applied by the validator thread to its replica first, so a corrupt or hostile
- * state fails there, under a time limit, before the main thread touches it. A snapshot that matches its
- * digest is byte for byte what this server encoded from a validated document: the main thread applies it
- * at once and the replica is built afterwards, off the critical path, so a cold open waits for one decode
- * instead of two in a row. Either way a newcomer's first sync is answered from the stored bytes while the
- * room loads (cold-open.ts), and a large trusted state waits for the first client message (that answer)
- * before the main thread spends tens of milliseconds applying it. A failed load is never served empty and
- * never written to; the next connection tries again. A room without connections unloads after
- * `idleUnloadMs`, with a final flush and compaction, so memory returns to where it was.
+ * state fails there, under a time limit, before the main thread decodes it; meanwhile a newcomer's first
+ * sync is answered from the stored bytes (cold-open.ts). A snapshot that matches its digest is byte for
+ * byte what this server encoded from a validated document: the room opens at once with those bytes
+ * undecoded, and its doc and replica are built when the first edit needs them (room.ts). A failed load is
+ * never served empty and never written to; the next connection tries again. A room without connections
+ * unloads after `idleUnloadMs`, with a final flush and compaction, so memory returns to where it was.
  */
 import * as Y from 'yjs'
 import type { CollabStore } from '../db/queries/collab-store.ts'
 import type { Limits } from './limits.ts'
 import type { Committer } from './persistence.ts'
 import { Room } from './room.ts'
-import { UpdateRejected, type Validator } from './validator.ts'
+import type { Validator } from './validator.ts'
 
-/**
- * A trusted state this large (a few milliseconds of applying and more) waits for the first client message,
- * at most `FIRST_MESSAGE_WAIT_MS`: a client sends its sync step 1 right after the upgrade, so normally the
- * wait is one network round trip, and a newcomer's answer from the store is written out (a large answer
- * takes several writes, which a busy main thread would hold up) before the main thread starts applying.
- */
-const LARGE_STATE_BYTES = 64 * 1024
-const FIRST_MESSAGE_WAIT_MS = 50
+const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc())
 
 export interface RoomsOptions {
   store: CollabStore
@@ -40,10 +31,8 @@ export interface RoomsOptions {
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
-  /** The stored state of rooms being loaded, for cold-open.ts. */
+  /** The stored state of rooms being tried on a replica before they load, for cold-open.ts. */
   private readonly storedWhileLoading = new Map<string, readonly Uint8Array[]>()
-  /** Loads waiting for a client message before applying a large trusted state (see `heard`). */
-  private readonly awaitingMessage = new Map<string, () => void>()
 
   constructor(private readonly opts: RoomsOptions) {}
 
@@ -62,11 +51,6 @@ export class Rooms {
   /** The stored blobs (snapshot, then log) of a room that is being loaded; undefined otherwise. */
   stored(id: string): readonly Uint8Array[] | undefined {
     return this.storedWhileLoading.get(id)
-  }
-
-  /** A client message for a document being loaded was queued, or answered and the answer written. */
-  heard(id: string): void {
-    this.awaitingMessage.get(id)?.()
   }
 
   acquire(id: string): Promise<Room> {
@@ -89,11 +73,29 @@ export class Rooms {
     const started = performance.now()
     if (!this.opts.store.exists(id)) throw new Error('document not found')
     const stored = this.opts.store.load(id)
-    const blobs = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)]
-    this.storedWhileLoading.set(id, blobs)
     const trusted = stored.updates.length === 0 && (stored.snapshot?.intact ?? true)
-    if (!trusted) await this.opts.validator().open(id, blobs)
-    else if ((stored.snapshot?.state.length ?? 0) >= LARGE_STATE_BYTES) await this.firstMessage(id)
+    const state = trusted ? (stored.snapshot?.state ?? EMPTY_STATE) : await this.tried(id, [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)])
+    const last = stored.updates.at(-1)
+    const room = new Room(
+      id,
+      state,
+      {
+        lastSeq: last?.seq ?? stored.snapshot?.upTo ?? 0,
+        logCount: stored.updates.length,
+        logBytes: stored.updates.reduce((n, u) => n + u.update.length, 0),
+        snapshotBytes: stored.snapshot?.state.length ?? 0,
+      },
+      this.opts.limits,
+    )
+    this.rooms.set(id, room)
+    this.opts.log('info', 'collab room loaded', { room: id, ms: Math.round(performance.now() - started), updates: stored.updates.length, trusted })
+    return room
+  }
+
+  /** An untrusted stored state: tried on the validator's replica first, then decoded on the main thread. */
+  private async tried(id: string, blobs: Uint8Array[]): Promise<Y.Doc> {
+    this.storedWhileLoading.set(id, blobs)
+    await this.opts.validator().open(id, blobs)
     const doc = new Y.Doc()
     try {
       doc.transact(() => {
@@ -104,40 +106,7 @@ export class Rooms {
       this.opts.validator().drop(id)
       throw err
     }
-    const last = stored.updates.at(-1)
-    const room = new Room(
-      id,
-      doc,
-      {
-        lastSeq: last?.seq ?? stored.snapshot?.upTo ?? 0,
-        logCount: stored.updates.length,
-        logBytes: stored.updates.reduce((n, u) => n + u.update.length, 0),
-        snapshotBytes: stored.snapshot?.state.length ?? 0,
-      },
-      this.opts.limits,
-    )
-    this.rooms.set(id, room)
-    if (trusted) {
-      // Refused only at shutdown or if the thread cannot take it (its limits); the next check rebuilds it.
-      this.opts.validator().open(id, blobs).catch((err: unknown) => {
-        if (!(err instanceof UpdateRejected && err.reason === 'closed')) this.opts.log('warn', 'collab replica not built', { room: id, error: String(err) })
-      })
-    }
-    this.opts.log('info', 'collab room loaded', { room: id, ms: Math.round(performance.now() - started), updates: stored.updates.length, trusted })
-    return room
-  }
-
-  /** Resolves at the next client message for the document, or after `FIRST_MESSAGE_WAIT_MS`. */
-  private firstMessage(id: string): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer)
-        this.awaitingMessage.delete(id)
-        resolve()
-      }
-      const timer = setTimeout(done, FIRST_MESSAGE_WAIT_MS)
-      this.awaitingMessage.set(id, done)
-    })
+    return doc
   }
 
   /** Called when a connection left: unload after the grace period if nobody is left. */

@@ -23,7 +23,6 @@ import type { Duplex } from 'node:stream'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
-import * as Y from 'yjs'
 import { collabStore } from '../db/queries/collab-store.ts'
 import type { Database } from '../db/schema.ts'
 import type { CollabNotifier } from '../domain/collab-notifier.ts'
@@ -79,7 +78,9 @@ export interface CollabOptions {
 export interface CollabStats {
   rooms: number
   connections: number
-  /** Document replicas held by the validator threads (one per loaded room). */
+  /** Rooms whose document is decoded in memory (one opened from a trusted snapshot waits for an edit). */
+  decoded: number
+  /** Document replicas held by the validator threads (one per room that was edited or tried). */
   replicas: number
   /** Group commits so far. */
   batches: number
@@ -145,7 +146,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     heapMb: opts.validatorHeapMb ?? 1024,
     stateOf: (id) => {
       const room = rooms.get(id)
-      return room && !room.broken ? Y.encodeStateAsUpdate(room.doc) : null
+      return room && !room.broken ? room.state() : null
     },
     log,
   })
@@ -228,13 +229,12 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       if (room) return handle(room, frame, isBinary)
       if (!early || conn.closed) return
       const mayAnswer = early.length === 0 && isBinary && conn.gate === 0 && now() < conn.sessionExpiresAt
-      if (mayAnswer && answerFromStore(conn, frame, rooms.stored(conn.documentId), () => rooms.heard(conn.documentId))) {
+      if (mayAnswer && answerFromStore(conn, frame, rooms.stored(conn.documentId))) {
         if (!conn.limiter.take(frame.length)) conn.close(CLOSE.rateLimited, 'too many messages')
         return
       }
       early.push({ frame, isBinary })
       if (early.length >= MAX_EARLY_FRAMES) ws.pause()
-      rooms.heard(conn.documentId)
     })
     ws.on('close', () => {
       conn.closed = true
@@ -326,7 +326,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     },
     stats() {
       const pendingUpdates = rooms.all().reduce((n, r) => n + r.incoming.length + r.inFlight + r.accepted.length, 0)
-      return { rooms: rooms.size, connections: connections.size, replicas: validator.replicas, batches: committer.batches, pendingUpdates }
+      const decoded = rooms.all().filter((r) => r.decoded).length
+      return { rooms: rooms.size, connections: connections.size, decoded, replicas: validator.replicas, batches: committer.batches, pendingUpdates }
     },
     userAccessChanged(userId) {
       epoch++

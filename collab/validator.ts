@@ -232,9 +232,20 @@ export class Validator {
   private arm(lane: Lane, ms?: number): void {
     if (lane.timer) clearTimeout(lane.timer)
     lane.timer = null
-    const first = lane.queue.find((j) => j.posted)
-    if (!lane.thread.ready || !first) return
-    lane.timer = setTimeout(() => this.watchdog(lane), ms ?? first.limitMs)
+    const limit = this.shortestLimit(lane)
+    if (!lane.thread.ready || limit === Infinity) return
+    lane.timer = setTimeout(() => this.watchdog(lane), ms ?? limit)
+  }
+
+  /**
+   * The shortest limit among the jobs in the thread's hands. Any of them may start before the next look
+   * (a check queued behind a replica's rebuild starts when the rebuild ends), so the watchdog looks at
+   * least this often until they are answered.
+   */
+  private shortestLimit(lane: Lane): number {
+    let ms = Infinity
+    for (const job of lane.queue) if (job.posted && job.limitMs < ms) ms = job.limitMs
+    return ms
   }
 
   /** The job the thread is running now, if it is one of this lane's. */
@@ -266,7 +277,7 @@ export class Validator {
       if (!sample) {
         lane.sample = { jobId: head.id, cpu, wall, estimate: null }
         if (wall >= head.limitMs && lane.stalledBy === null) this.evacuate(lane, head.room)
-        return this.arm(lane, wall >= head.limitMs ? SAMPLE_MS : head.limitMs - wall)
+        return this.arm(lane, wall >= head.limitMs ? SAMPLE_MS : Math.min(head.limitMs - wall, this.shortestLimit(lane)))
       }
       const share = wall > sample.wall ? Math.min(1, (cpu - sample.cpu) / (wall - sample.wall)) : 1
       estimate = (sample.estimate ?? share * sample.wall) + (cpu - sample.cpu)
@@ -276,7 +287,7 @@ export class Validator {
       return this.fail(lane, 'too-slow', 'update takes too long to apply')
     }
     if (wall >= head.limitMs && lane.stalledBy === null) this.evacuate(lane, head.room)
-    this.arm(lane, Math.max(SAMPLE_MS, head.limitMs - estimate))
+    this.arm(lane, Math.max(SAMPLE_MS, Math.min(head.limitMs - estimate, this.shortestLimit(lane))))
   }
 
   /**

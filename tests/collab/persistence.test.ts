@@ -252,7 +252,7 @@ describe('compaction, loading and unloading', () => {
     await waitFor(() => text(storedDoc(h.sqlite, other.documentId)).includes('elsewhere'), 5000, 'other document')
   })
 
-  it('a snapshot the server compacted opens without a trial on a replica, which is built after; one altered since is tried first', async () => {
+  it('a snapshot the server compacted opens undecoded, and its doc and replica are built for the first edit; one altered since is tried first', async () => {
     await start({ idleUnloadMs: 100 })
     const { writer, documentId } = await h.scenario()
     const loads = () => h.logs.filter((l) => l.msg === 'collab room loaded' && l.extra?.room === documentId).map((l) => l.extra?.trusted)
@@ -264,6 +264,9 @@ describe('compaction, loading and unloading', () => {
         for (let j = i; j < i + 100; j++) typeParagraph(c.doc, `Paragraph ${j} of a long consensus document. `.repeat(3))
       })
     }
+    // A deletion, so that the state carries a delete set: a client that had applied the whole state before
+    // answering the server's sync step 1 would send it back, and that would need the doc.
+    c.doc.getXmlFragment('default').delete(0, 1)
     await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('Paragraph 1499'), 10_000, 'stored')
     c.destroy()
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
@@ -274,10 +277,14 @@ describe('compaction, loading and unloading', () => {
     const again = h.client(documentId, writer)
     await again.synced()
     expect(text(again.doc)).toContain('Paragraph 1499')
-    await waitFor(() => loads().length === 2 && h.server.stats().replicas === 1, 10_000, 'loaded, then the replica built')
+    expect(text(again.doc)).not.toContain('Paragraph 0 ')
+    await settle()
     expect(loads()).toEqual([true, true]) // the first load: an empty document; the second: the compacted one
-    typeParagraph(again.doc, 'validated on the replica built after the load')
+    // Reading decoded nothing: the newcomer got the stored bytes, and its answer to the server's step 1 was empty.
+    expect(h.server.stats()).toMatchObject({ rooms: 1, decoded: 0, replicas: 0 })
+    typeParagraph(again.doc, 'validated on the replica built for the first edit')
     await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('validated on the replica'), 5000, 'edit stored')
+    expect(h.server.stats()).toMatchObject({ rooms: 1, decoded: 1, replicas: 1 })
     again.destroy()
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'second unload')
 
@@ -300,6 +307,38 @@ describe('compaction, loading and unloading', () => {
     ws.send(updateFrame(paragraphUpdate('must not be stored')))
     expect((await closed(ws)).code).toBe(4500)
     expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
+  })
+
+  it('an undecoded room answers a reader that has part of the state with a diff, and takes a returning writer\'s offline edits', async () => {
+    await start({ idleUnloadMs: 100 })
+    const { writer, reader, documentId } = await h.scenario()
+    const c = h.client(documentId, writer)
+    await c.synced()
+    typeParagraph(c.doc, 'first paragraph')
+    const partial = Y.encodeStateAsUpdate(c.doc) // what the reader will already have
+    typeParagraph(c.doc, 'second paragraph')
+    c.doc.getXmlFragment('default').delete(0, 1)
+    const storedText = () => text(storedDoc(h.sqlite, documentId))
+    await waitFor(() => storedText().includes('second paragraph') && !storedText().includes('first paragraph'), 5000, 'stored')
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(c.doc))
+    c.destroy()
+    await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
+
+    const readerDoc = new Y.Doc()
+    Y.applyUpdate(readerDoc, partial)
+    const r = h.client(documentId, reader, { doc: readerDoc })
+    await r.synced()
+    expect(text(r.doc)).toContain('second paragraph')
+    expect(text(r.doc)).not.toContain('first paragraph')
+    expect(h.server.stats()).toMatchObject({ rooms: 1, decoded: 0 })
+
+    typeParagraph(offline, 'written offline')
+    const back = h.client(documentId, writer, { doc: offline })
+    await back.synced()
+    await waitFor(() => storedText().includes('written offline'), 5000, 'offline edit stored')
+    await waitFor(() => text(r.doc).includes('written offline'), 5000, 'offline edit delivered')
+    expect(h.server.stats()).toMatchObject({ rooms: 1, decoded: 1 })
   })
 
   it('close() flushes, compacts and closes sockets with 1001', async () => {
