@@ -17,12 +17,15 @@ import { readConfig, serveIpc } from './ipc.ts'
 const config = readConfig()
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'))
 let collab: CollabServer | null = null
+// BENCH_WINDOW_MS fixes every room's batch window (by default it follows the room, collab/pacer.ts): to
+// measure what the window trades, latency against CPU per delivered update.
+const batchWindowMs = process.env.BENCH_WINDOW_MS ? Number(process.env.BENCH_WINDOW_MS) : undefined
 const hub = await startHub({
   dataDir,
   port: 0,
   host: '127.0.0.1',
   log: () => {},
-  collab: (conn) => (collab = createCollabServer({ ...conn, idleUnloadMs: config.idleUnloadMs, log: () => {} })),
+  collab: (conn) => (collab = createCollabServer({ ...conn, idleUnloadMs: config.idleUnloadMs, log: () => {}, batchWindowMs })),
 })
 const { db, sqlite } = hub.conn
 const at = Date.now()
