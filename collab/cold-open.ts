@@ -11,16 +11,13 @@
  * damaged database file; the server itself is never at risk. (A trusted snapshot needs no such path: its
  * room opens at once and answers from the same bytes, room.ts.)
  */
-import * as Y from 'yjs'
 import type { Connection } from './connection.ts'
 import { decodeClientMessage, encodeSync, ProtocolError, SYNC_STEP2, SYNC_UPDATE } from './protocol.ts'
 import { binaryFrame } from './ws-frame.ts'
 
-const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc())
-
 /** Answers the frame from `stored` (snapshot first, then the log) if it is a newcomer's sync step 1. */
 export function answerFromStore(conn: Connection, frame: Uint8Array, stored: readonly Uint8Array[] | undefined): boolean {
-  if (!stored) return false
+  if (!stored || stored.length === 0) return false // an untrusted state has a snapshot or a log tail
   let msg
   try {
     msg = decodeClientMessage(frame)
@@ -30,7 +27,6 @@ export function answerFromStore(conn: Connection, frame: Uint8Array, stored: rea
   }
   // An empty state vector is one varuint: zero clients.
   if (msg.type !== 'sync-step1' || msg.stateVector.length !== 1 || msg.stateVector[0] !== 0) return false
-  const blobs = stored.length > 0 ? stored : [EMPTY_UPDATE]
-  conn.sendFrame(Buffer.concat(blobs.map((blob, i) => binaryFrame(encodeSync(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, blob)))))
+  conn.sendFrame(Buffer.concat(stored.map((blob, i) => binaryFrame(encodeSync(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, blob)))))
   return true
 }
