@@ -99,7 +99,10 @@ export function validateAndQueue(ctx: MessageContext, room: Room, item: Accepted
     return Promise.resolve()
   }
   room.inFlight++
-  return ctx.validator.check(room.id, item.update, limitMs).then(
+  const checked = ctx.validator.check(room.id, item.update, limitMs)
+  // The check goes out on the next turn of the event loop; this decode runs right after it (room.ts).
+  if (!room.decoded) setImmediate(() => room.decodeAhead())
+  return checked.then(
     () => {
       room.inFlight--
       room.accepted.push(item)

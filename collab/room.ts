@@ -112,6 +112,21 @@ export class Room {
     return this.adopt(doc)
   }
 
+  /**
+   * Decodes the stored state now rather than at the commit. Called as the first edit goes to the validator,
+   * so that the main thread decodes while the validator thread builds its replica from the same bytes,
+   * not after. A state that does not decode is left as it is: the commit meets the same error and drops the
+   * room (persistence.ts).
+   */
+  decodeAhead(): void {
+    if (this.decodedDoc || !this.undecoded) return
+    try {
+      void this.doc
+    } catch {
+      // reported by the commit, which drops the room
+    }
+  }
+
   get decoded(): boolean {
     return this.decodedDoc !== null
   }
