@@ -51,6 +51,14 @@ function procStats(pid: number): ServerStats {
 }
 const CLOCK_TICKS = 100
 
+/** The list started at its k-th element: the order servers are visited in, turn by turn. */
+export const rotate = <T>(xs: T[], k: number) => xs.map((_, i) => xs[(i + k) % xs.length])
+
+async function initClient(c: Child, s: Server): Promise<void> {
+  await c.ready
+  await c.call('init', { kind: s.kind, base: `ws://127.0.0.1:${s.port}`, origin: `http://127.0.0.1:${s.port}` })
+}
+
 export class ClientPool {
   readonly clients: Child[]
   constructor(count: number) {
@@ -58,10 +66,13 @@ export class ClientPool {
     const args = process.env.BENCH_CLIENT_NODE_ARGS?.split(' ').filter(Boolean) ?? []
     this.clients = Array.from({ length: count }, () => new Child('clients/ws-client.ts', {}, args))
   }
-  async init(s: Server): Promise<void> {
-    await Promise.all(this.clients.map((c) => c.ready))
-    const origin = `http://127.0.0.1:${s.port}`
-    await Promise.all(this.clients.map((c) => c.call('init', { kind: s.kind, base: `ws://127.0.0.1:${s.port}`, origin })))
+  /** Points every load generator at one server. */
+  init(s: Server): Promise<unknown> {
+    return Promise.all(this.clients.map((c) => initClient(c, s)))
+  }
+  /** Points load generator i at server i (a generator speaks one server's protocol at a time). */
+  initEach(servers: Server[]): Promise<unknown> {
+    return Promise.all(servers.map((s, i) => initClient(this.clients[i], s)))
   }
   async open(specs: ConnSpec[]): Promise<number> {
     const parts = this.clients.map((_, i) => specs.filter((_, j) => j % this.clients.length === i))
@@ -241,54 +252,69 @@ const median = (xs: number[]) => {
 }
 
 const HISTORY_WARMUP_OPENS = 8
+const HISTORY_ROUNDS = 7
 
-export async function history(kind: ServerKind, pool: ClientPool, edits: number): Promise<HistoryResult> {
-  const server = await startServer(kind, { docs: 1, users: 2, idleUnloadMs: 500 })
-  const client = pool.clients[0]
+/**
+ * The history case, every server at once. Each server gets its own load generator process (one speaks one
+ * server's protocol), its document written (one after the other, as the writes load the machine), and
+ * untimed opens; then the timed opens go in rounds that visit every server in turn, so a slow spell of the
+ * machine lands on all of them alike. Phase 1: warm opens of every server (ours with its writer connected,
+ * so its room is loaded). Phase 2: our writer leaves; each round waits for our room to unload, then opens
+ * it cold between warm opens of the peers, which are what a cold open is compared with. (Until 2026-12-06
+ * the servers were measured one after the other, and the reference's warm open moved between 77 and 140 ms
+ * from run to run: most of an open is the load generator decoding the 0.56 MB state, and that depends on
+ * what else the two cores are doing at the time.)
+ */
+export async function histories(kinds: ServerKind[], edits: number): Promise<HistoryResult[]> {
+  const pool = new ClientPool(kinds.length)
+  const servers: Server[] = []
   try {
-    await pool.init(server)
-    const doc = docName(server, 0, `history-${Date.now()}`)
-    const spec: ConnSpec = { doc, real: true, client: 1, cookie: server.cookies[0] }
-    await client.call('open', { conns: [spec] })
-    const { length } = await client.call<{ length: number }>('history-write', { edits, perMessage: 20, spacingMs: 8 })
-    // A second client (of the same load generator) opening the document, timed until it is synced.
-    const openTime = () => client.call<OpenTime>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })
-    // Wait until a new client sees every edit (ours commits them first), then time warm opens.
-    let ok = false
-    for (let i = 0; i < 150 && !ok; i++) {
-      const r = await openTime()
-      if (process.env.BENCH_DEBUG) console.error(`history: ${r.length} of ${length}`)
-      ok = Number.isFinite(r.ms)
-      if (!ok) await sleep(200)
-    }
-    if (!ok) throw new Error(`${kind}: history never reached ${length} characters`)
-    // Untimed opens first, for every server: most of an open is the load generator's own decode of the
-    // 0.56 MB state, and until V8 has optimized that path, whichever server was measured first paid for it
-    // (the same client processes serve every server): its opens took 1.2–1.5× the second server's, in
-    // either order (measured 2026-12-06).
-    for (let i = 0; i < HISTORY_WARMUP_OPENS; i++) await openTime()
-    const warm: number[] = []
-    for (let i = 0; i < 5; i++) warm.push((await openTime()).ms)
-    let coldOpenMs: number | null = null
-    if (kind === 'ours') {
-      await client.call('close')
-      const cold: number[] = []
-      // Five cold opens, as many as warm ones: one open decodes 0.56 MB in 64–215 ms depending on what else
-      // the two cores are doing, and a median of three moved the ratio between 0.98 and 1.31 across runs.
-      for (let i = 0; i < 5; i++) {
-        for (let t = 0; t < 100; t++) {
-          const st = await stats(server)
-          if (st.extra?.rooms === 0) break
-          await sleep(100)
-        }
-        cold.push((await openTime()).ms)
+    for (const kind of kinds) servers.push(await startServer(kind, { docs: 1, users: 2, idleUnloadMs: 500 }))
+    await pool.initEach(servers)
+    const sides = []
+    for (const [i, server] of servers.entries()) {
+      const client = pool.clients[i]
+      const doc = docName(server, 0, `history-${Date.now()}`)
+      const spec: ConnSpec = { doc, real: true, client: 1, cookie: server.cookies[0] }
+      await client.call('open', { conns: [spec] })
+      const { length } = await client.call<{ length: number }>('history-write', { edits, perMessage: 20, spacingMs: 8 })
+      // A second client (of the same load generator) opening the document, timed until it is synced.
+      const openTime = async () => (await client.call<OpenTime>('open-time', { spec: { ...spec, client: 2 }, expectLength: length })).ms
+      // Wait until a new client sees every edit (ours commits them first).
+      let ok = false
+      for (let t = 0; t < 150 && !ok; t++) {
+        ok = Number.isFinite(await openTime())
+        if (!ok) await sleep(200)
       }
-      coldOpenMs = median(cold)
+      if (!ok) throw new Error(`${server.kind}: history never reached ${length} characters`)
+      // Untimed opens first, in every load generator: most of an open is its own decode of the state, and
+      // until V8 has optimized that path, the first opens take 1.2–1.5× the later ones (measured 2026-12-06).
+      for (let t = 0; t < HISTORY_WARMUP_OPENS; t++) await openTime()
+      sides.push({ server, client, openTime, warm: [] as number[], cold: [] as number[] })
     }
-    await client.call('close')
-    return { server: kind, edits, warmOpenMs: median(warm), coldOpenMs }
+    for (let r = 0; r < HISTORY_ROUNDS; r++) for (const side of rotate(sides, r)) side.warm.push(await side.openTime())
+    const ours = sides.find((side) => side.server.kind === 'ours')
+    if (ours) {
+      await ours.client.call('close')
+      for (let r = 0; r < HISTORY_ROUNDS; r++) {
+        for (const side of rotate(sides, r)) {
+          if (side !== ours) {
+            side.warm.push(await side.openTime())
+            continue
+          }
+          for (let t = 0; (await stats(ours.server)).extra?.rooms !== 0; t++) {
+            if (t === 200) throw new Error('ours: the history document did not unload within 10 s')
+            await sleep(50)
+          }
+          ours.cold.push(await ours.openTime())
+        }
+      }
+    }
+    if (process.env.BENCH_DEBUG) for (const side of sides) console.error(`history ${side.server.kind}: warm ${side.warm.map((x) => x.toFixed(0)).join(' ')}; cold ${side.cold.map((x) => x.toFixed(0)).join(' ')}`)
+    return sides.map((side) => ({ server: side.server.kind, edits, warmOpenMs: median(side.warm), coldOpenMs: side.cold.length ? median(side.cold) : null }))
   } finally {
-    await server.child.stop()
+    await Promise.all(servers.map((server) => server.child.stop()))
+    await pool.stop()
   }
 }
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ClientPool, api, fanout, history, idleOnce, summarizeIdle, writeFloor, type FanoutResult, type HistoryResult, type IdleResult, type IdleRun, type WriteFloorResult } from './cases.ts'
+import { ClientPool, api, fanout, histories, idleOnce, rotate, summarizeIdle, writeFloor, type FanoutResult, type HistoryResult, type IdleResult, type IdleRun, type WriteFloorResult } from './cases.ts'
 import { benchDir } from './lib/proc.ts'
 import type { ServerKind } from './lib/wire.ts'
 import { markdown, svg, type Results } from './report.ts'
@@ -19,7 +19,6 @@ const t0 = performance.now()
 const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`)
 
 const SERVERS = (process.argv.find((a) => a.startsWith('--servers='))?.slice(10).split(',') ?? ['ours', 'reference', 'hocuspocus']) as ServerKind[]
-const rotate = <T>(xs: T[], k: number) => xs.map((_, i) => xs[(i + k) % xs.length])
 const NS = process.argv.find((a) => a.startsWith('--ns='))?.slice(5).split(',').map(Number) ?? (quick ? [10, 100] : [10, 50, 100, 200, 400])
 const DURATION = quick ? 4000 : 10_000
 // Unmeasured warm-up before each fan-out run (cases.ts `fanout` says why 20 s). From N = 200 on, 10 s, so the
@@ -76,10 +75,9 @@ try {
     log(`  ${floor.cpuMicrosPerWrite.toFixed(2)} µs of CPU per socket write`)
   }
   if (want('history')) {
-    for (const kind of SERVERS) {
-      log(`history ${kind}`)
-      const r = await history(kind, pool, HISTORY_EDITS)
-      log(`  warm ${r.warmOpenMs.toFixed(1)} ms, cold ${r.coldOpenMs?.toFixed(1) ?? 'n/a'}`)
+    log(`history: ${SERVERS.join(', ')}, opens interleaved`)
+    for (const r of await histories(SERVERS, HISTORY_EDITS)) {
+      log(`  ${r.server}: warm ${r.warmOpenMs.toFixed(1)} ms, cold ${r.coldOpenMs?.toFixed(1) ?? 'n/a'}`)
       hist.push(r)
     }
   }
