@@ -84,6 +84,11 @@ export class Room {
   /** The stored state while it is not decoded (then null), and its state vector once asked for. */
   private undecoded: Uint8Array | null = null
   private undecodedStateVector: Uint8Array | null = null
+  /**
+   * The whole decoded state as one update, kept until the doc next changes: everyone who opens a loaded
+   * document (a plenary joining at nine) is answered from one encoding instead of one each.
+   */
+  private encoded: Uint8Array | null = null
 
   /** `state` is a decoded doc, or a trusted stored state (one update) to decode on first use. */
   constructor(
@@ -139,7 +144,7 @@ export class Room {
 
   /** The whole state as one update: the stored bytes themselves while they are not decoded. */
   state(): Uint8Array {
-    return this.undecoded ?? Y.encodeStateAsUpdate(this.doc)
+    return this.undecoded ?? (this.encoded ??= Y.encodeStateAsUpdate(this.doc))
   }
 
   get storedBytes(): number {
@@ -160,6 +165,7 @@ export class Room {
    */
   applyUpdates(updates: Uint8Array[], origin: Connection | null): { store: Uint8Array | null; broadcast: Uint8Array | null; clients: number[] | null } {
     if (this.undecoded && updates.every(isEmptyUpdate)) return { store: null, broadcast: null, clients: [] }
+    this.encoded = null // the only way the doc changes (structs Yjs keeps pending included)
     this.captured = []
     let transaction: Y.Transaction | null = null
     this.doc.transact((tr) => {
@@ -186,9 +192,8 @@ export class Room {
   }
 
   syncStep2(stateVector: Uint8Array): Buffer {
-    if (this.undecoded) {
-      return encodeSync(SYNC_STEP2, isEmptyStateVector(stateVector) ? this.undecoded : Y.diffUpdate(this.undecoded, stateVector))
-    }
+    if (isEmptyStateVector(stateVector)) return encodeSync(SYNC_STEP2, this.state())
+    if (this.undecoded) return encodeSync(SYNC_STEP2, Y.diffUpdate(this.undecoded, stateVector))
     return encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector))
   }
 
@@ -201,5 +206,6 @@ export class Room {
   destroy(): void {
     this.decodedDoc?.destroy()
     this.undecoded = null
+    this.encoded = null
   }
 }

@@ -341,6 +341,24 @@ describe('compaction, loading and unloading', () => {
     expect(h.server.stats()).toMatchObject({ rooms: 1, decoded: 1 })
   })
 
+  it('newcomers to a loaded room are answered from one encoding of its state until the next edit, and see every edit before they joined', async () => {
+    await start()
+    const { writer, reader, documentId } = await h.scenario()
+    const w = h.client(documentId, writer)
+    await w.synced()
+    for (const line of ['first', 'second', 'third']) {
+      typeParagraph(w.doc, `${line} line`)
+      await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes(`${line} line`), 5000, `${line} stored`)
+      // Two newcomers per state: the second is answered from the encoding made for the first.
+      for (const who of [reader, writer]) {
+        const newcomer = h.client(documentId, who)
+        await newcomer.synced()
+        expect(text(newcomer.doc)).toBe(text(w.doc))
+        newcomer.destroy()
+      }
+    }
+  })
+
   it('close() flushes, compacts and closes sockets with 1001', async () => {
     await start({ batchWindowMs: 1000 })
     const { writer, documentId } = await h.scenario()
