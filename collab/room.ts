@@ -164,7 +164,7 @@ export class Room {
    * (the caller reads them from the stored update, as pending structs' clients have not moved yet).
    */
   applyUpdates(updates: Uint8Array[], origin: Connection | null): { store: Uint8Array | null; broadcast: Uint8Array | null; clients: number[] | null } {
-    if (this.undecoded && updates.every(isEmptyUpdate)) return { store: null, broadcast: null, clients: [] }
+    if (updates.every(isEmptyUpdate)) return { store: null, broadcast: null, clients: [] }
     this.encoded = null // the only way the doc changes (structs Yjs keeps pending included)
     this.captured = []
     let transaction: Y.Transaction | null = null
