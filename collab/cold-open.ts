@@ -13,6 +13,7 @@
  */
 import type { Connection } from './connection.ts'
 import { decodeClientMessage, encodeSync, ProtocolError, SYNC_STEP2, SYNC_UPDATE } from './protocol.ts'
+import { isEmptyStateVector } from './room.ts'
 import { binaryFrame } from './ws-frame.ts'
 
 /** Answers the frame from `stored` (snapshot first, then the log) if it is a newcomer's sync step 1. */
@@ -25,8 +26,7 @@ export function answerFromStore(conn: Connection, frame: Uint8Array, stored: rea
     if (err instanceof ProtocolError) return false // handled (and refused) once the room is loaded
     throw err
   }
-  // An empty state vector is one varuint: zero clients.
-  if (msg.type !== 'sync-step1' || msg.stateVector.length !== 1 || msg.stateVector[0] !== 0) return false
+  if (msg.type !== 'sync-step1' || !isEmptyStateVector(msg.stateVector)) return false
   conn.sendFrame(Buffer.concat(stored.map((blob, i) => binaryFrame(encodeSync(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, blob)))))
   return true
 }

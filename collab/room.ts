@@ -20,15 +20,14 @@ import { encodeSync, SYNC_STEP1, SYNC_STEP2 } from './protocol.ts'
 import { binaryFrame } from './ws-frame.ts'
 
 /**
- * An update that changes nothing: no structs, no deletions (v1 encoding). It is what a client with an empty
- * document sends back to the server's sync step 1.
+ * The update that changes nothing: no structs, no deletions (v1 encoding, two zero varuints). It is the state
+ * of an empty document, and what a client with an empty document sends back to the server's sync step 1.
  */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === 2 && update[0] === 0 && update[1] === 0
-}
+export const EMPTY_UPDATE: Uint8Array = Y.encodeStateAsUpdate(new Y.Doc())
+export const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
 
-/** A state vector of no clients: a newcomer's sync step 1. */
-const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0
+/** A state vector of no clients (one zero varuint): a newcomer's sync step 1. */
+export const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0
 
 export interface AcceptedUpdate {
   /** The connection it came from, or null for an update the hub applies itself (through the API). */

@@ -14,10 +14,8 @@ import * as Y from 'yjs'
 import type { CollabStore } from '../db/queries/collab-store.ts'
 import type { Limits } from './limits.ts'
 import type { Committer } from './persistence.ts'
-import { Room } from './room.ts'
+import { EMPTY_UPDATE, Room } from './room.ts'
 import type { Validator } from './validator.ts'
-
-const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc())
 
 export interface RoomsOptions {
   store: CollabStore
@@ -74,7 +72,8 @@ export class Rooms {
     if (!this.opts.store.exists(id)) throw new Error('document not found')
     const stored = this.opts.store.load(id)
     const trusted = stored.updates.length === 0 && (stored.snapshot?.intact ?? true)
-    const state = trusted ? (stored.snapshot?.state ?? EMPTY_STATE) : await this.tried(id, [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)])
+    const blobs = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)]
+    const state = trusted ? (blobs[0] ?? EMPTY_UPDATE) : await this.tried(id, blobs)
     const last = stored.updates.at(-1)
     const room = new Room(
       id,

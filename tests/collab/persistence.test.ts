@@ -341,7 +341,7 @@ describe('compaction, loading and unloading', () => {
     expect(h.server.stats()).toMatchObject({ rooms: 1, decoded: 1 })
   })
 
-  it('newcomers to a loaded room are answered from one encoding of its state until the next edit, and see every edit before they joined', async () => {
+  it('newcomers to a loaded room see every edit made before they joined, also after earlier newcomers were answered', async () => {
     await start()
     const { writer, reader, documentId } = await h.scenario()
     const w = h.client(documentId, writer)
@@ -349,7 +349,8 @@ describe('compaction, loading and unloading', () => {
     for (const line of ['first', 'second', 'third']) {
       typeParagraph(w.doc, `${line} line`)
       await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes(`${line} line`), 5000, `${line} stored`)
-      // Two newcomers per state: the second is answered from the encoding made for the first.
+      // Two newcomers per state: the second is answered from the encoding kept for the first (room.ts), which
+      // each edit must drop.
       for (const who of [reader, writer]) {
         const newcomer = h.client(documentId, who)
         await newcomer.synced()
