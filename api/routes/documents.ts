@@ -102,15 +102,15 @@ export const documentRoutes = newRouter()
       await auditDenied(c, actor, 'document.read', id)
       throw notFound('Document')
     }
-    const [body, edition] = await Promise.all([findBody(db, found.document.body_id), latestEditionOf(db, id)])
-    if (!body) throw notFound('Body')
-    return c.json(
-      {
+    // Opening a document asks for this first; once authorized, the answer is kept until data changes.
+    return cachedJson(c, async () => {
+      const [body, edition] = await Promise.all([findBody(db, found.document.body_id), latestEditionOf(db, id)])
+      if (!body) throw notFound('Body')
+      return {
         document: presentDocument(found.document),
         body: { ...presentBody(body), parentKind: body.parent_kind },
         viewer: { access, readOnlyReason: readOnlyReason(actor, found.subject) },
         publication: edition ? { slug: edition.slug, edition: edition.edition } : null,
-      },
-      200,
-    )
+      }
+    })
   })

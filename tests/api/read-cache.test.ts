@@ -76,6 +76,29 @@ describe('the read cache', () => {
     expect(await role(reader.cookie)).toBeNull()
   })
 
+  it('answers a document from memory only to someone it authorized, and shows a change to it at once', async () => {
+    const writer = await hub.makeUser()
+    const outsider = await hub.makeUser()
+    await hub.addMember('data', writer.id, 'member')
+    const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: writer.id, title: 'Kept draft' })
+    const read = async (cookie: string) => {
+      const res = await get(`/api/documents/${id}`, cookie)
+      return { status: res.status, etag: res.headers.get('etag'), body: (await res.json()) as { document: { titleEn: string }; viewer: { access: string } } }
+    }
+    const first = await read(writer.cookie)
+    expect(first).toMatchObject({ status: 200, body: { document: { titleEn: 'Kept draft' }, viewer: { access: 'write' } } })
+    expect((await read(writer.cookie)).etag).toBe(first.etag)
+    // A draft is its body's business: someone outside is refused, with the writer's answer in the cache.
+    expect((await read(outsider.cookie)).status).toBe(404)
+    hub.conn.sqlite.prepare('UPDATE documents SET title_en = ? WHERE id = ?').run('Renamed draft', id)
+    const after = await read(writer.cookie)
+    expect(after.body.document.titleEn).toBe('Renamed draft')
+    expect(after.etag).not.toBe(first.etag)
+    // Removed from the body, the writer no longer gets the draft, cached or not.
+    expect((await hub.request('DELETE', `/api/bodies/data/members/${writer.id}`, { cookie: admin })).status).toBe(200)
+    expect((await read(writer.cookie)).status).toBe(404)
+  })
+
   it('survives typing in a document: collab writes do not move the data version', async () => {
     const writer = await hub.makeUser()
     await hub.addMember('data', writer.id, 'member')
