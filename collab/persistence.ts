@@ -191,9 +191,10 @@ export class Committer {
     if (room.broken || room.log.logCount === 0) return true
     if (this.opts.store.busy()) return false
     const state = room.state()
+    const stateVector = room.stateVector()
     const upTo = room.log.lastSeq
     try {
-      this.opts.store.transaction(() => this.opts.store.compact(room.id, state, upTo, this.opts.now()))
+      this.opts.store.transaction(() => this.opts.store.compact(room.id, state, stateVector, upTo, this.opts.now()))
     } catch (err) {
       this.opts.log('error', 'collab compaction failed', { room: room.id, error: String(err) })
       return false

@@ -7,9 +7,10 @@
  * only when an edit needs it (the commit applies it there; the validator builds its replica from the same
  * bytes). Reading needs no doc: a newcomer's sync step 1 (an empty state vector) is answered with the
  * stored bytes as they are, any other with a diff computed on the bytes (`Y.diffUpdate`), and the server's
- * own step 1 carries a state vector read from them once. Decoding a large document costs tens to hundreds
- * of milliseconds of the main thread and several times its size in memory; most opens are reads (and a
- * newcomer's client is busy decoding the same bytes just then), so that cost now falls on the first edit.
+ * own step 1 carries the state vector stored with them (older snapshots: read from the bytes, once).
+ * Decoding a large document costs tens to hundreds of milliseconds of the main thread and several times its
+ * size in memory; most opens are reads (and a newcomer's client is busy decoding the same bytes just then),
+ * so that cost now falls on the first edit.
  */
 import * as Y from 'yjs'
 import { RoomAwareness } from './awareness.ts'
@@ -80,7 +81,7 @@ export class Room {
   /** Client ids whose author is already recorded for this document (saves a write per update). */
   readonly knownAuthors = new Set<number>()
   private decodedDoc: Y.Doc | null = null
-  /** The stored state while it is not decoded (then null), and its state vector once asked for. */
+  /** The stored state while it is not decoded (then null), and its state vector (stored with it, or read once asked for). */
   private undecoded: Uint8Array | null = null
   private undecodedStateVector: Uint8Array | null = null
   /**
@@ -89,16 +90,22 @@ export class Room {
    */
   private encoded: Uint8Array | null = null
 
-  /** `state` is a decoded doc, or a trusted stored state (one update) to decode on first use. */
+  /**
+   * `state` is a decoded doc, or a trusted stored state (one update) to decode on first use, with its
+   * state vector if that was stored too.
+   */
   constructor(
     readonly id: string,
-    state: Y.Doc | Uint8Array,
+    state: Y.Doc | { update: Uint8Array; stateVector: Uint8Array | null },
     public log: LogPosition,
     limits: Limits,
   ) {
     this.awareness = new RoomAwareness(limits)
     if (state instanceof Y.Doc) this.adopt(state)
-    else this.undecoded = state
+    else {
+      this.undecoded = state.update
+      this.undecodedStateVector = state.stateVector
+    }
   }
 
   /** The document, decoded from the stored state on first use (throws if that state does not apply). */
@@ -146,6 +153,15 @@ export class Room {
     return this.undecoded ?? (this.encoded ??= Y.encodeStateAsUpdate(this.doc))
   }
 
+  /**
+   * The state vector of `state()`. Of undecoded bytes: the one stored with them, or else read from them
+   * once (that parses every struct: tens of milliseconds for a long document).
+   */
+  stateVector(): Uint8Array {
+    if (this.undecoded) return (this.undecodedStateVector ??= Y.encodeStateVectorFromUpdate(this.undecoded))
+    return Y.encodeStateVector(this.doc)
+  }
+
   get storedBytes(): number {
     return this.log.snapshotBytes + this.log.logBytes
   }
@@ -186,8 +202,7 @@ export class Room {
   }
 
   syncStep1(): Buffer {
-    if (this.undecoded) return encodeSync(SYNC_STEP1, (this.undecodedStateVector ??= Y.encodeStateVectorFromUpdate(this.undecoded)))
-    return encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc))
+    return encodeSync(SYNC_STEP1, this.stateVector())
   }
 
   syncStep2(stateVector: Uint8Array): Buffer {

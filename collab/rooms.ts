@@ -6,9 +6,10 @@
  * state fails there, under a time limit, before the main thread decodes it; meanwhile a newcomer's first
  * sync is answered from the stored bytes (cold-open.ts). A snapshot that matches its digest is byte for
  * byte what this server encoded from a validated document: the room opens at once with those bytes
- * undecoded, and its doc and replica are built when the first edit needs them (room.ts). A failed load is
- * never served empty and never written to; the next connection tries again. A room without connections
- * unloads after `idleUnloadMs`, with a final flush and compaction, so memory returns to where it was.
+ * undecoded (and the state vector stored with them), and its doc and replica are built when the first edit
+ * needs them (room.ts). A failed load is never served empty and never written to; the next connection
+ * tries again. A room without connections unloads after `idleUnloadMs`, with a final flush and compaction,
+ * so memory returns to where it was.
  */
 import * as Y from 'yjs'
 import type { CollabStore } from '../db/queries/collab-store.ts'
@@ -73,7 +74,7 @@ export class Rooms {
     const stored = this.opts.store.load(id)
     const trusted = stored.updates.length === 0 && (stored.snapshot?.intact ?? true)
     const blobs = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)]
-    const state = trusted ? (blobs[0] ?? EMPTY_UPDATE) : await this.tried(id, blobs)
+    const state = trusted ? { update: blobs[0] ?? EMPTY_UPDATE, stateVector: stored.snapshot?.stateVector ?? null } : await this.tried(id, blobs)
     const last = stored.updates.at(-1)
     const room = new Room(
       id,

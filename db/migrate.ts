@@ -9,6 +9,7 @@ import * as memberCounts from './migrations/0006-member-counts.ts'
 import * as versionRestoredFrom from './migrations/0007-version-restored-from.ts'
 import * as authorsByUser from './migrations/0008-authors-by-user.ts'
 import * as snapshotDigest from './migrations/0009-snapshot-digest.ts'
+import * as snapshotStateVector from './migrations/0010-snapshot-state-vector.ts'
 import type { Database } from './schema.ts'
 
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-version-restored-from': versionRestoredFrom,
   '0008-authors-by-user': authorsByUser,
   '0009-snapshot-digest': snapshotDigest,
+  '0010-snapshot-state-vector': snapshotStateVector,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -139,8 +139,13 @@ export interface DocumentSnapshotTable {
   /** The id of the last update folded into this snapshot. */
   up_to: number
   at: number
-  /** SHA-256 of `state` as the collab server wrote it (migration 0009); null for older snapshots. */
+  /**
+   * SHA-256 of `state` followed by `state_vector` (when there is one) as the collab server wrote them
+   * (migration 0009); null for older snapshots.
+   */
   sha256: Uint8Array | null
+  /** The state vector of `state` (migration 0010), so a cold open need not parse the state for it; null for older snapshots. */
+  state_vector: Uint8Array | null
 }
 
 export interface VersionTable {

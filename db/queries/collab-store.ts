@@ -11,10 +11,11 @@ import { dataVersion } from '../data-version.ts'
 
 export interface StoredDocument {
   /**
-   * `intact`: the state still matches the digest written with it, i.e. it is byte for byte what the collab
-   * server encoded at a compaction (false for a damaged row or one written before digests existed).
+   * `intact`: the state (and its state vector, if stored) still match the digest written with them, i.e.
+   * they are byte for byte what the collab server encoded at a compaction (false for a damaged row or one
+   * written before digests existed). `stateVector`: null for snapshots written before it was stored.
    */
-  snapshot: { state: Uint8Array; upTo: number; intact: boolean } | null
+  snapshot: { state: Uint8Array; stateVector: Uint8Array | null; upTo: number; intact: boolean } | null
   /** Updates after the snapshot, oldest first. */
   updates: { seq: number; update: Uint8Array }[]
 }
@@ -27,8 +28,8 @@ export interface CollabStore {
    * those the update itself names when null); returns its sequence number. Call inside `transaction`.
    */
   append(documentId: string, update: Uint8Array, userId: string, at: number, clients?: Iterable<number> | null): number
-  /** Replaces the snapshot and drops the log entries it covers. Call inside `transaction`. */
-  compact(documentId: string, state: Uint8Array, upTo: number, at: number): void
+  /** Replaces the snapshot (a state and its state vector) and drops the log entries it covers. Call inside `transaction`. */
+  compact(documentId: string, state: Uint8Array, stateVector: Uint8Array, upTo: number, at: number): void
   transaction<T>(fn: () => T): T
   /** True while someone else (an API request through Kysely) holds an open transaction on the handle. */
   busy(): boolean
@@ -36,6 +37,7 @@ export interface CollabStore {
 
 interface SnapshotRow {
   state: Uint8Array
+  state_vector: Uint8Array | null
   up_to: number
   sha256: Uint8Array | null
 }
@@ -44,8 +46,15 @@ interface UpdateRow {
   update: Uint8Array
 }
 
-/** The digest stored with each snapshot (migration 0009), so a load can tell the server's own bytes. */
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest()
+/**
+ * The digest stored with each snapshot (migration 0009), so a load can tell the server's own bytes: of the
+ * state, then of its state vector (migration 0010; older rows have none, and their digest is of the state).
+ */
+function digest(state: Uint8Array, stateVector: Uint8Array | null): Buffer {
+  const hash = createHash('sha256').update(state)
+  if (stateVector) hash.update(stateVector)
+  return hash.digest()
+}
 
 export function collabStore(sqlite: SQLite.Database): CollabStore {
   const version = dataVersion(sqlite)
@@ -56,7 +65,7 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
   }
   const selectDocument = sqlite.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?')
   const selectSnapshot = sqlite.prepare<[string], SnapshotRow>(
-    'SELECT state, up_to, sha256 FROM document_snapshots WHERE document_id = ?',
+    'SELECT state, state_vector, up_to, sha256 FROM document_snapshots WHERE document_id = ?',
   )
   const selectUpdates = sqlite.prepare<[string, number], UpdateRow>(
     'SELECT id, "update" FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id',
@@ -64,9 +73,10 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
   const insertUpdate = sqlite.prepare<[string, Uint8Array, string, number]>(
     'INSERT INTO document_updates (document_id, "update", user_id, at) VALUES (?, ?, ?, ?)',
   )
-  const upsertSnapshot = sqlite.prepare<[string, Uint8Array, number, number, Uint8Array]>(
-    `INSERT INTO document_snapshots (document_id, state, up_to, at, sha256) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, up_to = excluded.up_to, at = excluded.at, sha256 = excluded.sha256`,
+  const upsertSnapshot = sqlite.prepare<[string, Uint8Array, Uint8Array, number, number, Uint8Array]>(
+    `INSERT INTO document_snapshots (document_id, state, state_vector, up_to, at, sha256) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, state_vector = excluded.state_vector, up_to = excluded.up_to,
+       at = excluded.at, sha256 = excluded.sha256`,
   )
   const deleteUpdates = sqlite.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND id <= ?')
   // Authorship: which person wrote with which Yjs client id. The first user seen with a client id keeps it.
@@ -85,15 +95,17 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
     load(documentId) {
       const snap = selectSnapshot.get(documentId)
       const updates = selectUpdates.all(documentId, snap?.up_to ?? 0).map((r) => ({ seq: r.id, update: r.update }))
-      const snapshot = snap ? { state: snap.state, upTo: snap.up_to, intact: snap.sha256 !== null && sha256(snap.state).equals(snap.sha256) } : null
+      const snapshot = snap
+        ? { state: snap.state, stateVector: snap.state_vector, upTo: snap.up_to, intact: snap.sha256 !== null && digest(snap.state, snap.state_vector).equals(snap.sha256) }
+        : null
       return { snapshot, updates }
     },
     append(documentId, update, userId, at, clients) {
       recordAuthors(documentId, clients ?? Y.parseUpdateMeta(update).to.keys(), userId, at)
       return Number(write(insertUpdate.run(documentId, update, userId, at)).lastInsertRowid)
     },
-    compact(documentId, state, upTo, at) {
-      write(upsertSnapshot.run(documentId, state, upTo, at, sha256(state)))
+    compact(documentId, state, stateVector, upTo, at) {
+      write(upsertSnapshot.run(documentId, state, stateVector, upTo, at, digest(state, stateVector)))
       write(deleteUpdates.run(documentId, upTo))
     },
     transaction<T>(fn: () => T): T {

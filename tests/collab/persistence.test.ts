@@ -270,9 +270,11 @@ describe('compaction, loading and unloading', () => {
     await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('Paragraph 1499'), 10_000, 'stored')
     c.destroy()
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
-    const row = h.sqlite.prepare('SELECT state, sha256 FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer; sha256: Buffer }
+    const row = h.sqlite.prepare('SELECT state, state_vector, sha256 FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer; state_vector: Buffer; sha256: Buffer }
     expect(row.state.length).toBeGreaterThan(64 * 1024) // large enough to wait for the newcomer's message
-    expect(row.sha256.equals(createHash('sha256').update(row.state).digest())).toBe(true)
+    // Stored with the state, so a cold open's sync step 1 does not parse the state for it; both under the digest.
+    expect(row.state_vector.equals(Y.encodeStateVectorFromUpdate(row.state))).toBe(true)
+    expect(row.sha256.equals(createHash('sha256').update(row.state).update(row.state_vector).digest())).toBe(true)
 
     const again = h.client(documentId, writer)
     await again.synced()
@@ -297,6 +299,20 @@ describe('compaction, loading and unloading', () => {
     expect(text(third.doc)).toContain('validated on the replica')
     third.destroy()
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'third unload')
+
+    // A state vector that claims less than the state holds, under the digest of the true one: not trusted
+    // either, so the server's sync step 1 comes from the state itself and a returning writer's edits arrive.
+    const kept = h.sqlite.prepare('SELECT state, state_vector FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer; state_vector: Buffer }
+    const trueDigest = createHash('sha256').update(kept.state).update(kept.state_vector).digest()
+    h.sqlite.prepare('UPDATE document_snapshots SET sha256 = ?, state_vector = ? WHERE document_id = ?').run(trueDigest, Buffer.from(Y.encodeStateVector(new Y.Doc())), documentId)
+    const fourth = h.client(documentId, writer)
+    await fourth.synced()
+    await waitFor(() => loads().length === 4, 5000, 'fourth load')
+    expect(loads().at(-1)).toBe(false)
+    typeParagraph(fourth.doc, 'after the altered state vector')
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('after the altered state vector'), 5000, 'edit stored')
+    fourth.destroy()
+    await waitFor(() => h.server.stats().rooms === 0, 5000, 'fourth unload')
 
     // Damaged bytes under the digest of the intact ones: refused with 4500, as any state that cannot load.
     const intact = h.sqlite.prepare('SELECT state, sha256 FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer; sha256: Buffer }
