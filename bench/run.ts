@@ -21,16 +21,18 @@ const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toF
 const SERVERS = (process.argv.find((a) => a.startsWith('--servers='))?.slice(10).split(',') ?? ['ours', 'reference', 'hocuspocus']) as ServerKind[]
 const NS = process.argv.find((a) => a.startsWith('--ns='))?.slice(5).split(',').map(Number) ?? (quick ? [10, 100] : [10, 50, 100, 200, 400])
 const DURATION = quick ? 4000 : 10_000
-// Unmeasured warm-up before each fan-out run (cases.ts `fanout` says why 20 s). From N = 200 on, 10 s, so the
-// whole bench stays under 15 minutes; there the per-socket code, which runs tens of thousands of times a
-// second and is optimized early, is most of every server's work. BENCH_WARMUP_MS overrides every warm-up
-// (fan-out and rooms).
+// Unmeasured warm-up before each fan-out run (cases.ts `fanout` says why it is long): 16 s (20 s until
+// 2026-12-06; at N = 100 ours measured 4.44 µs per delivered update after 16 s, 3.74–4.70 after 20 s). From
+// N = 200 on, 10 s, so the whole bench stays well under 15 minutes; there the per-socket code, which runs tens
+// of thousands of times a second and is optimized early, is most of every server's work. BENCH_WARMUP_MS
+// overrides every warm-up (fan-out and rooms).
 const warmup = (ms: number) => Number(process.env.BENCH_WARMUP_MS ?? (quick ? 1000 : ms))
-const warmupMs = (n: number) => warmup(n >= 200 ? 10_000 : 20_000)
+const warmupMs = (n: number) => warmup(n >= 200 ? 10_000 : 16_000)
 /** Many small rooms at once, the hub's everyday load: working groups of ten, each on its own draft. */
 const ROOMS = { rooms: 20, editors: 10, warmupMs: warmup(5000) }
 const HISTORY_EDITS = 20_000
-const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 5000, repeats: 5 }
+// Idle CPU over 3 s (5 s until 2026-12-06: the bench stays well under 15 minutes).
+const IDLE = quick ? { conns: 300, docs: 30, ms: 2000, repeats: 1 } : { conns: 1000, docs: 100, ms: 3000, repeats: 5 }
 // 4 s per route and server (5 until the many-rooms case was added): the bench stays under 15 minutes.
 const API_SECONDS = quick ? 2 : 4
 
