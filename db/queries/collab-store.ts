@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import type SQLite from 'better-sqlite3'
 import * as Y from 'yjs'
 import { dataVersion } from '../data-version.ts'
+import type { DocumentSnapshotTable } from '../schema.ts'
 
 export interface StoredDocument {
   /**
@@ -35,12 +36,7 @@ export interface CollabStore {
   busy(): boolean
 }
 
-interface SnapshotRow {
-  state: Uint8Array
-  state_vector: Uint8Array | null
-  up_to: number
-  sha256: Uint8Array | null
-}
+type SnapshotRow = Pick<DocumentSnapshotTable, 'state' | 'state_vector' | 'up_to' | 'sha256'>
 interface UpdateRow {
   id: number
   update: Uint8Array
