@@ -271,7 +271,7 @@ describe('compaction, loading and unloading', () => {
     c.destroy()
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
     const row = h.sqlite.prepare('SELECT state, state_vector, sha256 FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer; state_vector: Buffer; sha256: Buffer }
-    expect(row.state.length).toBeGreaterThan(64 * 1024) // large enough to wait for the newcomer's message
+    expect(row.state.length).toBeGreaterThan(64 * 1024) // a long document, the kind whose decoding an undecoded open saves
     // Stored with the state, so a cold open's sync step 1 does not parse the state for it; both under the digest.
     expect(row.state_vector.equals(Y.encodeStateVectorFromUpdate(row.state))).toBe(true)
     expect(row.sha256.equals(createHash('sha256').update(row.state).update(row.state_vector).digest())).toBe(true)
@@ -300,18 +300,21 @@ describe('compaction, loading and unloading', () => {
     third.destroy()
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'third unload')
 
-    // A state vector that claims less than the state holds, under the digest of the true one: not trusted
-    // either, so the server's sync step 1 comes from the state itself and a returning writer's edits arrive.
+    // A stored state vector that claims more than the state holds (here: a returning writer's offline edit),
+    // under the digest of the true one: not trusted. Trusted, the server's sync step 1 would tell that writer
+    // the server has the edit already, and it would never be sent.
     const kept = h.sqlite.prepare('SELECT state, state_vector FROM document_snapshots WHERE document_id = ?').get(documentId) as { state: Buffer; state_vector: Buffer }
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, kept.state)
+    typeParagraph(offline, 'written offline')
     const trueDigest = createHash('sha256').update(kept.state).update(kept.state_vector).digest()
-    h.sqlite.prepare('UPDATE document_snapshots SET sha256 = ?, state_vector = ? WHERE document_id = ?').run(trueDigest, Buffer.from(Y.encodeStateVector(new Y.Doc())), documentId)
-    const fourth = h.client(documentId, writer)
-    await fourth.synced()
+    h.sqlite.prepare('UPDATE document_snapshots SET sha256 = ?, state_vector = ? WHERE document_id = ?').run(trueDigest, Buffer.from(Y.encodeStateVector(offline)), documentId)
+    const back = h.client(documentId, writer, { doc: offline })
+    await back.synced()
     await waitFor(() => loads().length === 4, 5000, 'fourth load')
     expect(loads().at(-1)).toBe(false)
-    typeParagraph(fourth.doc, 'after the altered state vector')
-    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('after the altered state vector'), 5000, 'edit stored')
-    fourth.destroy()
+    await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('written offline'), 5000, 'offline edit stored')
+    back.destroy()
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'fourth unload')
 
     // Damaged bytes under the digest of the intact ones: refused with 4500, as any state that cannot load.
