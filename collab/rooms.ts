@@ -74,7 +74,9 @@ export class Rooms {
     const stored = this.opts.store.load(id)
     const trusted = stored.updates.length === 0 && (stored.snapshot?.intact ?? true)
     const blobs = [...(stored.snapshot ? [stored.snapshot.state] : []), ...stored.updates.map((u) => u.update)]
-    const state = trusted ? { update: blobs[0] ?? EMPTY_UPDATE, stateVector: stored.snapshot?.stateVector ?? null } : await this.tried(id, blobs)
+    const state = trusted
+      ? { update: blobs[0] ?? EMPTY_UPDATE, stateVector: stored.snapshot?.stateVector ?? null }
+      : await this.tried(id, blobs)
     const last = stored.updates.at(-1)
     const room = new Room(
       id,

@@ -102,7 +102,8 @@ export const documentRoutes = newRouter()
       await auditDenied(c, actor, 'document.read', id)
       throw notFound('Document')
     }
-    // Opening a document asks for this first; once authorized, the answer is kept until data changes.
+    // Opening a document asks for this first. Once this person is authorized, the answer is kept until data
+    // changes, and their later reads are answered before routing (read-cache.ts `cachedReads`).
     return cachedJson(c, async () => {
       const [body, edition] = await Promise.all([findBody(db, found.document.body_id), latestEditionOf(db, id)])
       if (!body) throw notFound('Body')
