@@ -62,28 +62,32 @@ function submitUpdate(ctx: MessageContext, conn: Connection, room: Room, update:
   if (room.storedBytes + room.pendingBytes + update.length > ctx.limits.maxDocumentBytes) {
     return conn.close(CLOSE.tooLarge, 'document size limit reached')
   }
-  const seq = ++conn.submitted
-  const item: AcceptedUpdate = { conn, userId: conn.identity.userId, update, seq, counted: true }
+  const item: AcceptedUpdate = { conn, userId: conn.identity.userId, update, seq: ++conn.submitted, counted: true }
   room.pendingBytes += update.length
-  room.incoming.push({
-    item,
-    refused: (err: unknown) => {
-      const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
-      if (reason === 'closed') return
-      // Later updates of this connection most likely build on the refused one: none of them is stored.
-      conn.acceptUpTo = Math.min(conn.acceptUpTo, seq - 1)
-      if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update')
-      else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory')
-    },
-  })
+  room.incoming.push(item)
   ctx.scheduleBatch(room)
+}
+
+/**
+ * A client update the validator refused: that connection is closed, and its later updates, which most
+ * likely build on the refused one, are not stored.
+ */
+function refuse(item: AcceptedUpdate, err: unknown): void {
+  const reason = err instanceof UpdateRejected ? err.reason : 'invalid'
+  const conn = item.conn
+  if (reason === 'closed' || !conn) return
+  conn.acceptUpTo = Math.min(conn.acceptUpTo, (item.seq ?? 0) - 1)
+  if (reason === 'invalid') conn.close(CLOSE.badMessage, 'invalid update')
+  else conn.close(CLOSE.tooLarge, reason === 'too-slow' ? 'update too complex' : 'update needs too much memory')
 }
 
 /** Hands the room's waiting client updates to the validator (the room's batch is due). */
 export function validateIncoming(ctx: MessageContext, room: Room): void {
   const incoming = room.incoming
   room.incoming = []
-  for (const { item, refused } of incoming) validateAndQueue(ctx, room, item).catch(refused)
+  // An unnamed arrow: tsx (esbuild, keepNames) wraps every *named* closure in `__name`, an
+  // Object.defineProperty per update that measured ~2 % of our CPU at N = 100 (perf, 2026-12-06).
+  for (const item of incoming) validateAndQueue(ctx, room, item).catch((err: unknown) => refuse(item, err))
 }
 
 /**

@@ -62,8 +62,8 @@ function movedClients(tr: Y.Transaction): number[] {
 export class Room {
   readonly conns = new Set<Connection>()
   readonly awareness: RoomAwareness
-  /** Client updates waiting for the room's next batch to be validated, with what to do if refused. */
-  incoming: { item: AcceptedUpdate; refused: (err: unknown) => void }[] = []
+  /** Client updates waiting for the room's next batch to be validated. */
+  incoming: AcceptedUpdate[] = []
   /** Paces the room's batches (validation, commit, broadcast and awareness), set up on first use. */
   pacer: Pacer | null = null
   /** How often the room asks for a batch (updates and presence changes): its batch window follows it. */
