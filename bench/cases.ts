@@ -455,7 +455,7 @@ function autocannon(url: string, headers: Record<string, string>, seconds: numbe
   })
 }
 
-export async function api(seconds: number, log: (s: string) => void): Promise<{ routes: ApiRouteResult[]; datasetSeconds: number }> {
+export async function api(seconds: number, warmupSeconds: number, log: (s: string) => void): Promise<{ routes: ApiRouteResult[]; datasetSeconds: number }> {
   const t0 = performance.now()
   const server = await startServer('ours', { mode: 'api', docs: 0, users: 1 })
   const datasetSeconds = (performance.now() - t0) / 1000
@@ -480,13 +480,18 @@ export async function api(seconds: number, log: (s: string) => void): Promise<{ 
     for (let i = 0; i < routes.length; i++) {
       const oursRun = (s: number) => autocannon(base + routes[i], headers, s)
       const staticRun = (s: number) => autocannon(`http://127.0.0.1:${staticPort}/static/${i}`, {}, s)
-      // One unmeasured second each first: both servers are fresh processes whose JIT has not seen the route.
-      await oursRun(1)
-      await staticRun(1)
+      // Unmeasured warm-up runs first: both servers are fresh processes whose JIT has not seen the route.
+      // 3 s (1 s until 2026-12-06: our first 2 s round of /api/bodies then still ran at 10.1k req/s and the
+      // second at 17.6k, while the static route was flat at ~30k; V8 was still optimizing our request path,
+      // which has more code to compile: session, cache, security headers. After 3 s: 19.2k, then 19.0k).
+      const wo = await oursRun(warmupSeconds)
+      const ws = await staticRun(warmupSeconds)
+      if (process.env.BENCH_DEBUG) console.error(`api warm-up req/s, ours/static: ${wo.rps.toFixed(0)}/${ws.rps.toFixed(0)}`)
       // Then alternating halves (ours, static, ours, static), so a burst of other work on the machine (a GC,
       // the load generator) does not land on one side only.
       const rounds: { ours: AutocannonResult; stat: AutocannonResult }[] = []
       for (let k = 0; k < 2; k++) rounds.push({ ours: await oursRun(seconds / 2), stat: await staticRun(seconds / 2) })
+      if (process.env.BENCH_DEBUG) console.error(`api rounds req/s, ours/static: ${rounds.map((r) => `${r.ours.rps.toFixed(0)}/${r.stat.rps.toFixed(0)}`).join(' ')}`)
       const ours = combine(rounds.map((r) => r.ours))
       const stat = combine(rounds.map((r) => r.stat))
       const r = { route: routes[i].replace(slug, ':slug').replace(server.api!.documentIds[0], ':id'), bytes: Buffer.byteLength(bodies[i]), status: statuses[i], oursRps: ours.rps, oursP99: ours.p99, staticRps: stat.rps, staticP99: stat.p99, ratio: ours.rps / stat.rps }
