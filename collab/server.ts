@@ -206,6 +206,17 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       released: (room) => committer.request(room),
     })
 
+  // Once per server, not per connection: under tsx (esbuild, keepNames) a named closure made per connection
+  // is renamed with Object.defineProperty, which gave every connection a property array (~0.2 KB) of its own.
+  function handle(conn: Connection, room: Room, frame: Buffer, isBinary: boolean): void {
+    try {
+      handleFrame(context, conn, room, frame, isBinary)
+    } catch (err) {
+      log('error', 'collab message handling failed', { room: room.id, error: String(err) })
+      conn.close(CLOSE.badMessage, 'message could not be processed')
+    }
+  }
+
   function attach(ws: WebSocket, socket: Duplex, auth: Extract<UpgradeResult, { ok: true }>, authEpoch: number): void {
     // The closures below outlive the upgrade: they use `conn` and `identity`, never `auth`, which would keep
     // this upgrade's own copy of the identity (and its strings) alive beside the shared one.
@@ -215,18 +226,10 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     let room: Room | null = null
     // Frames that arrive while the document loads wait here (a newcomer's first sync is answered at once).
     let early: { frame: Buffer; isBinary: boolean }[] | null = []
-    const handle = (loaded: Room, frame: Buffer, isBinary: boolean) => {
-      try {
-        handleFrame(context, conn, loaded, frame, isBinary)
-      } catch (err) {
-        log('error', 'collab message handling failed', { room: loaded.id, error: String(err) })
-        conn.close(CLOSE.badMessage, 'message could not be processed')
-      }
-    }
     ws.on('error', (err) => log('warn', 'collab socket error', { error: err.message }))
     ws.on('message', (data, isBinary) => {
       const frame = toBuffer(data)
-      if (room) return handle(room, frame, isBinary)
+      if (room) return handle(conn, room, frame, isBinary)
       if (!early || conn.closed) return
       const mayAnswer = early.length === 0 && isBinary && conn.gate === 0 && now() < conn.sessionExpiresAt
       if (mayAnswer && answerFromStore(conn, frame, rooms.stored(conn.documentId))) {
@@ -249,7 +252,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
         join(loaded, conn)
         const waiting = early ?? []
         early = null
-        for (const { frame, isBinary } of waiting) handle(loaded, frame, isBinary)
+        for (const { frame, isBinary } of waiting) handle(conn, loaded, frame, isBinary)
         ws.resume()
       },
       (err: unknown) => {
