@@ -260,7 +260,10 @@ const median = (xs: number[]) => {
 }
 
 const HISTORY_WARMUP_OPENS = 8
-const HISTORY_ROUNDS = 7
+// 11 timed rounds (7 until 2026-12-06): an open is mostly the load generator decoding the state, 50–185 ms
+// for the same bytes in one process, so the median of 7 still moved the cold/warm ratio between 0.60 and
+// 1.14 from one full run to the next; four more rounds cost ~8 s.
+const HISTORY_ROUNDS = 11
 
 /**
  * The history case, every server at once. Each server gets its own load generator process (one speaks one
