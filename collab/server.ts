@@ -207,7 +207,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     })
 
   // Once per server, not per connection: under tsx (esbuild, keepNames) a named closure made per connection
-  // is renamed with Object.defineProperty, which gave every connection a property array (~0.2 KB) of its own.
+  // is renamed with Object.defineProperty, which gave every connection a property array (~0.25 KB) of its own.
   function handle(conn: Connection, room: Room, frame: Buffer, isBinary: boolean): void {
     try {
       handleFrame(context, conn, room, frame, isBinary)
