@@ -94,6 +94,18 @@ describe('the malicious-update corpus (yjs issues 479, 498, 687 and crafted)', (
     watcher.destroy()
   })
 
+  // The corpus case above accepts "refused or harmless"; this one must be refused: Yjs itself takes the
+  // update silently, and a clock past 2^53 would be written to the store and into every later state vector.
+  it('an update that pushes a client clock past 2^53 is refused with 4400 and nothing of it is stored', timing, async () => {
+    const entry = corpus.entries.find((e) => e.name === 'gc-clock-past-2^53')!
+    const { outcome, watcher, target } = await attack(h, Buffer.from(entry.hex, 'hex'))
+    expect(outcome).toMatchObject({ code: 4400, reason: 'invalid update' })
+    typeParagraph(watcher.doc, 'after the clock attack')
+    await waitFor(() => text(storedDoc(h.sqlite, target.documentId)).includes('after the clock attack'), 5000, 'room alive')
+    expect(storedDoc(h.sqlite, target.documentId).store.clients.has(5)).toBe(false)
+    watcher.destroy()
+  })
+
   it.each([
     ['40 000 concurrent inserts', () => concurrentInserts(40_000)],
     ['a string cut into 100 000 pieces', () => manyDeletes(200_000)],
