@@ -6,7 +6,7 @@ import { DOCUMENT_KINDS } from '../../domain/roles.ts'
 import { errors, ok } from '../openapi.ts'
 import { iso } from '../presenters/time.ts'
 import { newRouter } from '../router.ts'
-import { documentKind } from '../schemas.ts'
+import { documentKind, text } from '../schemas.ts'
 import type { PublicationRecord } from '../workflow/publish.ts'
 
 const PublicationSummarySchema = z
@@ -34,7 +34,7 @@ const search = createRoute({
   summary: 'Published documents (latest editions), filtered by body, kind and year, with full-text search in English and Chinese',
   request: {
     query: z.object({
-      q: z.string().max(200).optional(),
+      q: text(200).optional(),
       body: z.string().max(60).optional(),
       kind: documentKind.optional(),
       year: z.coerce.number().int().min(1990).max(2200).optional(),

@@ -87,7 +87,9 @@ export function searchArchive(db: Kysely<Database>, f: ArchiveQuery) {
   if (f.body) q = q.where('bodies.slug', '=', f.body)
   if (f.kind) q = q.where('publications.kind', '=', f.kind)
   if (f.year) q = q.where('publications.year', '=', f.year)
-  const text = f.q?.trim()
+  // Control characters cannot be in the indexed text, and a NUL ends FTS5's quoted string (a syntax error):
+  // the API refuses them (400), the public page's search box may still pass them on.
+  const text = f.q?.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').trim()
   if (text) {
     const match =
       [...text].length >= 3

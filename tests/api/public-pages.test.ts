@@ -51,6 +51,20 @@ describe('the archive', () => {
     expect(text).toContain('<input type="hidden" name="lang" value="en">')
   })
 
+  it('refuses a control character in an API search with 400, and the page searches without it', async () => {
+    // A NUL ends FTS5's quoted string: the search used to fail with a 500, for anyone, signed in or not.
+    for (const q of ['\u0000\u0000\u0000', 'a\u0000b', 'data\u0007']) {
+      const api = await fetch(`${hub.url}/api/publications?q=${encodeURIComponent(q)}`)
+      expect(api.status).toBe(400)
+      expect(((await api.json()) as { error: { code: string } }).error.code).toBe('invalid_request')
+      const page = await get(`/publications?q=${encodeURIComponent(q)}`)
+      expect(page.res.status).toBe(200)
+    }
+    const plain = (await get('/publications?q=data')).text
+    const withBell = (await get(`/publications?q=${encodeURIComponent('data\u0007')}`)).text
+    expect(withBell.match(/<li>/g)?.length ?? 0).toBe(plain.match(/<li>/g)?.length ?? 0)
+  })
+
   it('escapes what the visitor typed', async () => {
     const { text } = await get(`/publications?q=${encodeURIComponent('"><script>alert(1)</script>')}`)
     expect(text).not.toContain('<script>alert(1)</script>')
