@@ -13,6 +13,8 @@ import * as Y from 'yjs'
 import { badRequest, conflict } from './errors.ts'
 import { FRAGMENT } from './document-content.ts'
 
+const invalidAnchor = () => badRequest('invalid_anchor', 'The anchor is not a valid position in the document.')
+
 interface TextSpan {
   text: Y.XmlText
   start: number
@@ -41,20 +43,24 @@ export function linearise(doc: Y.Doc): { spans: TextSpan[]; text: string } {
 
 /** Where a relative position lands in the linearised text, or null if its text is gone from this doc. */
 function offsetOf(doc: Y.Doc, spans: TextSpan[], rel: Y.RelativePosition): number | null {
+  // A position may name a root type; any other than the document's fragment is not in the text (and Yjs
+  // would create it on this doc while resolving).
+  if (rel.tname !== null && rel.tname !== FRAGMENT) throw invalidAnchor()
   let abs: Y.AbsolutePosition | null
   try {
     abs = Y.createAbsolutePositionFromRelativePosition(rel, doc)
   } catch {
-    throw badRequest('invalid_anchor', 'The anchor is not a valid position in the document.')
+    throw invalidAnchor()
   }
   if (!abs) return null
   if (abs.type instanceof Y.XmlText) {
     const span = spans.find((s) => s.text === abs.type)
     return span ? span.start + abs.index : null
   }
+  // A crafted position can land in a type that holds no elements (a map, a plain text): not in the text.
+  if (!(abs.type instanceof Y.XmlElement || abs.type instanceof Y.XmlFragment)) throw invalidAnchor()
   // A position between elements: the start of the first text at or after it.
-  const parent = abs.type as Y.XmlElement | Y.XmlFragment
-  const after = parent.toArray().slice(abs.index)
+  const after = abs.type.toArray().slice(abs.index)
   for (const node of after) {
     const first = node instanceof Y.XmlText ? node : node instanceof Y.XmlElement ? firstText(node) : null
     const span = first && spans.find((s) => s.text === first)
@@ -78,9 +84,10 @@ export function decodeAnchor(bytes: Uint8Array): Y.RelativePosition {
   try {
     return Y.decodeRelativePosition(bytes)
   } catch {
-    throw badRequest('invalid_anchor', 'The anchor is not a valid position in the document.')
+    throw invalidAnchor()
   }
 }
+
 
 export interface ResolvedAnchor {
   /** Offsets in the linearised text; equal when the anchored text was deleted. */
