@@ -105,6 +105,9 @@ export function assertFindingValid(
     }
     const unknown = dispositions.find((d) => !objections.some((o) => o.id === d.positionId))
     if (unknown) throw badRequest('invalid_disposition', 'A disposition refers to a position that is not a standing formal objection.')
+    if (new Set(dispositions.map((d) => d.positionId)).size < dispositions.length) {
+      throw badRequest('invalid_disposition', 'A formal objection has more than one disposition: record one each.')
+    }
   }
   return objections
 }

@@ -63,6 +63,14 @@ describe('findings', () => {
         { positionId: o2.id, disposition: 'overruled', rationale: 'Covered by §4' },
       ]),
     ).toHaveLength(2)
+    // Two dispositions of one objection: refused here (the second used to reach the table's primary key, a 500).
+    expect(() =>
+      assertFindingValid('consensus_with_dissent', P, positions, [
+        { positionId: o1.id, disposition: 'withdrawn', rationale: '' },
+        { positionId: o2.id, disposition: 'overruled', rationale: 'Covered by §4' },
+        { positionId: o1.id, disposition: 'overruled', rationale: 'On second thoughts' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'invalid_disposition' }))
     expect(() => assertFindingValid('consensus_with_dissent', P, [cast('person:c', 'support')], [])).toThrow(expect.objectContaining({ code: 'finding_inconsistent' }))
   })
 
