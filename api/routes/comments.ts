@@ -142,25 +142,24 @@ async function presentThread(c: Context<AppEnv>, loaded: Loaded, threadId: strin
   return (await presentThreads(c, loaded)).find((t) => t.id === threadId)!
 }
 
-/** People mentioned who may read the document, and the thread's earlier participants, are told. */
+/**
+ * People mentioned and the thread's earlier participants are told, if they may read the document now: a
+ * participant may have lost access since (removed from the body, or the document went back to draft after
+ * an outsider commented in consultation), and a notification carries the title and an excerpt.
+ */
 async function notifyAbout(c: Context<AppEnv>, loaded: Loaded, comment: CommentRow) {
   const { db, now } = c.var.deps
   const rows: NewNotification[] = []
   const base = { actor_id: loaded.actor.userId, document_id: loaded.document.id, comment_id: comment.id, call_id: null, excerpt: comment.body.slice(0, 200), at: now() }
-  const mentioned = new Set<string>()
-  for (const userId of mentionedUserIds(comment.body)) {
-    if (userId === loaded.actor.userId) continue
+  const told = new Set<string>([loaded.actor.userId])
+  const tell = async (userId: string, kind: 'mention' | 'reply') => {
+    if (told.has(userId)) return
+    told.add(userId)
     const actor: Actor | null = await loadActor(db, userId)
-    if (actor && documentAccess(actor, loaded.subject) !== 'none') {
-      mentioned.add(userId)
-      rows.push({ ...base, user_id: userId, kind: 'mention' })
-    }
+    if (actor && documentAccess(actor, loaded.subject) !== 'none') rows.push({ ...base, user_id: userId, kind })
   }
-  if (comment.parent_id) {
-    for (const p of await threadParticipants(db, comment.thread_id)) {
-      if (p.author_id !== loaded.actor.userId && !mentioned.has(p.author_id)) rows.push({ ...base, user_id: p.author_id, kind: 'reply' })
-    }
-  }
+  for (const userId of mentionedUserIds(comment.body)) await tell(userId, 'mention')
+  if (comment.parent_id) for (const p of await threadParticipants(db, comment.thread_id)) await tell(p.author_id, 'reply')
   await notify(db, rows)
 }
 

@@ -219,6 +219,20 @@ describe('mentions and the inbox', () => {
     const read = await call('POST', '/api/me/notifications/read', editor2.cookie, { all: true })
     expect(read.body.unread).toBe(0)
   })
+
+  it('a reply is not sent to an earlier participant who can no longer read the document', async () => {
+    const { id, client } = await draftWith(['Consultation text for everyone.'], 'consultation')
+    const otto = async () => (await call('GET', '/api/me/notifications', outsider.cookie)).body.notifications.filter((n: { document: { id: string } | null }) => n.document?.id === id)
+    // In consultation every signed-in person comments, and hears replies.
+    const t = (await call('POST', `/api/documents/${id}/comments`, outsider.cookie, { anchor: anchorFor(client.doc, 'everyone'), body: 'A question from outside.' })).body
+    await call('POST', `/api/comments/${t.id}/replies`, editor.cookie, { body: 'Answered in public.' })
+    expect(await otto()).toMatchObject([{ kind: 'reply', excerpt: 'Answered in public.' }])
+    // Back to draft: the thread goes on among the members, and Otto is not told what they write.
+    expect((await call('POST', `/api/documents/${id}/transitions`, chair.cookie, { to: 'draft', reason: 'Rework' })).status).toBe(200)
+    expect((await call('GET', `/api/documents/${id}`, outsider.cookie)).status).toBe(404)
+    expect((await call('POST', `/api/comments/${t.id}/replies`, editor.cookie, { body: 'Internal: we drop clause 2.' })).status).toBe(201)
+    expect(await otto()).toMatchObject([{ kind: 'reply', excerpt: 'Answered in public.' }])
+  })
 })
 
 describe('authorship', () => {
