@@ -4,6 +4,7 @@ import { recordAudit } from '../../db/queries/audit.ts'
 import { deleteOwnSession, deleteUserSessions, listUserSessions } from '../../db/queries/sessions.ts'
 import { findUser, updateUser } from '../../db/queries/users.ts'
 import { HubError, notFound } from '../../domain/errors.ts'
+import { documentAccess } from '../../domain/permissions.ts'
 import { reservePasswordAttempt } from '../auth/password-attempt.ts'
 import { requireActor } from '../middleware/require.ts'
 import { errors, jsonBody, ok, OkSchema } from '../openapi.ts'
@@ -12,6 +13,7 @@ import { iso } from '../presenters/time.ts'
 import { MeSchema } from '../presenters/users.ts'
 import { newRouter } from '../router.ts'
 import { activityInBodies, draftsOf } from '../../db/queries/home.ts'
+import { presentActivity } from '../presenters/activity.ts'
 import { AwaitingDocumentSchema, presentAwaiting } from '../presenters/awaiting.ts'
 import { DocumentSchema, presentDocument } from '../presenters/documents.ts'
 import { documentsAwaiting } from '../workflow/awaiting.ts'
@@ -108,20 +110,14 @@ export const meRoutes = newRouter()
     const bodyIds = [...actor.roles.keys()]
     const me = await findUser(db, actor.userId)
     const awaiting = await documentsAwaiting(db, actor, me?.institution_id ?? null, c.var.deps.now(), 50)
-    const [drafts, activity] = await Promise.all([draftsOf(db, actor.userId), activityInBodies(db, bodyIds)])
+    const [drafts, activity] = await Promise.all([draftsOf(db, actor.userId, 50), activityInBodies(db, bodyIds)])
     return c.json(
       {
-        drafts: drafts.map(presentHomeDocument),
+        // Drafts the person created or wrote in, but only where they may still read them: they may have
+        // left or been removed from the body since.
+        drafts: drafts.filter((d) => documentAccess(actor, d.subject) !== 'none').slice(0, 20).map(presentHomeDocument),
         awaiting: awaiting.map(presentAwaiting),
-        activity: activity.map((a) => ({
-          id: a.id,
-          at: iso(a.at),
-          actorName: a.actor_name,
-          action: a.action,
-          subjectType: a.subject_type,
-          subjectId: a.subject_id,
-          data: JSON.parse(a.data) as Record<string, unknown>,
-        })),
+        activity: activity.map(presentActivity),
       },
       200,
     )

@@ -4,11 +4,12 @@
  * from domain/permissions.ts (chairs(), so a committee's chairs see its programmes' documents).
  */
 import type { Kysely } from 'kysely'
+import { documentSubjectOf } from '../../db/queries/documents.ts'
 import { awaitingCandidates } from '../../db/queries/home.ts'
 import type { Database } from '../../db/schema.ts'
 import { AWAITING_STATES, awaitingReason, type AwaitingReason } from '../../domain/awaiting.ts'
 import { participantKey } from '../../domain/consensus.ts'
-import { chairs, roleIn, type Actor, type BodySubject } from '../../domain/permissions.ts'
+import { chairs, roleIn, type Actor } from '../../domain/permissions.ts'
 import { PARTICIPATING_ROLES } from '../../domain/roles.ts'
 
 type Candidate = Awaited<ReturnType<typeof awaitingCandidates>>[number]
@@ -26,7 +27,7 @@ export async function documentsAwaiting(db: Kysely<Database>, actor: Actor, inst
   })
   const awaiting: Awaiting[] = []
   for (const d of candidates) {
-    const body: BodySubject = { id: d.body_id, parentId: d.body_parent_id, parentKind: d.body_parent_kind, archived: d.body_archived_at !== null }
+    const body = documentSubjectOf(d).body
     const role = roleIn(actor, body)
     const reason = awaitingReason(
       { state: d.state, openCall: d.open_call_id && d.open_call_closes_at !== null ? { closesAt: d.open_call_closes_at } : null, positionStated: !!d.position_stated },

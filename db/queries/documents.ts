@@ -1,6 +1,8 @@
 /** Documents and the body they belong to, as the permission rules need them. */
 import type { Kysely } from 'kysely'
+import type { DocumentState } from '../../domain/lifecycle.ts'
 import type { DocumentSubject } from '../../domain/permissions.ts'
+import type { BodyKind } from '../../domain/roles.ts'
 import type { Database, DocumentRow } from '../schema.ts'
 
 export function findDocument(db: Kysely<Database>, id: string) {
@@ -22,13 +24,18 @@ export async function findDocumentSubject(
     .executeTakeFirst()
   if (!row) return undefined
   const { body_parent_id, body_parent_kind, body_archived_at, ...document } = row
-  return {
-    document,
-    subject: {
-      state: document.state,
-      body: { id: document.body_id, parentId: body_parent_id, parentKind: body_parent_kind, archived: body_archived_at !== null },
-    },
-  }
+  return { document, subject: documentSubjectOf(row) }
+}
+
+/** A document row joined with its body's parent and archive columns, as `documentAccess` takes it. */
+export function documentSubjectOf(r: {
+  state: DocumentState
+  body_id: string
+  body_parent_id: string | null
+  body_parent_kind: BodyKind | null
+  body_archived_at: number | null
+}): DocumentSubject {
+  return { state: r.state, body: { id: r.body_id, parentId: r.body_parent_id, parentKind: r.body_parent_kind, archived: r.body_archived_at !== null } }
 }
 
 export function listBodyDocuments(db: Kysely<Database>, bodyId: string) {

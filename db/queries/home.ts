@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DocumentState } from '../../domain/lifecycle.ts'
 import type { Database } from '../schema.ts'
+import { documentSubjectOf } from './documents.ts'
 
 /**
  * Documents that may wait on a person (domain/awaiting.ts decides which do): those in the given states in
@@ -50,12 +51,14 @@ export function awaitingCandidates(
  * Documents a person created or has written in, still editable. Writing is read from the authorship
  * record, which outlives the update log (compaction folds the log into a snapshot and deletes it).
  */
-export function draftsOf(db: Kysely<Database>, userId: string, limit = 20) {
-  return db
+export async function draftsOf(db: Kysely<Database>, userId: string, limit = 20) {
+  const rows = await db
     .selectFrom('documents')
     .innerJoin('bodies', 'bodies.id', 'documents.body_id')
+    .leftJoin('bodies as parent', 'parent.id', 'bodies.parent_id')
     .selectAll('documents')
     .select(['bodies.slug as body_slug', 'bodies.name_en as body_name_en', 'bodies.name_zh as body_name_zh'])
+    .select(['bodies.parent_id as body_parent_id', 'parent.kind as body_parent_kind', 'bodies.archived_at as body_archived_at'])
     .where('documents.state', 'in', ['draft', 'consultation'])
     .where((eb) =>
       eb.or([
@@ -72,6 +75,7 @@ export function draftsOf(db: Kysely<Database>, userId: string, limit = 20) {
     .orderBy('documents.updated_at', 'desc')
     .limit(limit)
     .execute()
+  return rows.map((r) => ({ ...r, subject: documentSubjectOf(r) }))
 }
 
 /** Audit events about the given bodies or their documents, newest first. */
