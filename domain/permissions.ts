@@ -42,7 +42,6 @@ export type Action =
   | 'document.read'
   | 'document.edit'
   | 'document.save_version'
-  | 'document.restore_version'
 
 type Subject = { body?: BodySubject; document?: DocumentSubject }
 
@@ -81,11 +80,6 @@ const rules: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
   'document.edit': (actor, { document }) => !!document && documentAccess(actor, document) === 'write',
   'document.save_version': (actor, { document }) =>
     !!document && document.state !== 'published' && document.state !== 'withdrawn' && isParticipant(actor, document.body),
-  /**
-   * Restoring rewrites the text: the body's own chairs, who also edit it. Chairs of the parent committee
-   * manage the programme (members, lifecycle moves) but read its text, so they do not restore.
-   */
-  'document.restore_version': (actor, { document }) => !!document && roleIn(actor, document.body) === 'chair',
 }
 
 function isParticipant(actor: Actor, body: BodySubject): boolean {

@@ -10,7 +10,7 @@ import { loadDocumentState } from '../../db/queries/document-state.ts'
 import { findVersion, listVersions } from '../../db/queries/versions.ts'
 import { docFromUpdate, replaceContent, toBlocks, toHTML, toProsemirrorJSON, type PMNode } from '../../domain/document-content.ts'
 import { conflict, notFound } from '../../domain/errors.ts'
-import { can } from '../../domain/permissions.ts'
+import { chairs } from '../../domain/permissions.ts'
 import { diffBlocks } from '../../domain/version-diff.ts'
 import { namedByHub, restoredLabel } from '../../domain/version-labels.ts'
 import { authoredBlocks } from '../../domain/authorship.ts'
@@ -154,7 +154,7 @@ export const versionRoutes = newRouter()
     const { db, now, notifier } = c.var.deps
     const { id, number } = c.req.valid('param')
     const { actor, subject, document } = await loadReadableDocument(c, id)
-    if (!can(actor, 'document.restore_version', { document: subject })) throw denied('document.restore_version', id, "Only the body's chairs can restore a version.")
+    if (!chairs(actor, subject.body)) throw denied('document.restore_version', id, "Only the body's chairs can restore a version.")
     if (document.state !== 'draft') throw conflict('not_draft', 'A version can be restored only while the document is a draft.')
     const version = await findVersion(db, id, number)
     if (!version) throw notFound('Version')

@@ -44,18 +44,4 @@ describe('versions the hub names', () => {
     expect((await call('GET', `/api/documents/${unlabelled.id}/versions`)).body.versions[0]).toMatchObject({ origin: 'freeze', label: 'Frozen for consensus call', namedByHub: true, restoredFrom: null })
     expect((await call('GET', `/api/documents/${labelled.id}/versions`)).body.versions[0]).toMatchObject({ origin: 'freeze', label: 'Text for the vote', namedByHub: false })
   })
-
-  it("the programme's own chairs restore; the committee's chairs read its text and do not", async () => {
-    const programmeChair = await hub.makeUser({ name: 'Programme Chair' })
-    const committeeChair = await hub.makeUser({ name: 'Committee Chair' })
-    await hub.addMember('ai-standards', programmeChair.id, 'chair')
-    await hub.addMember('ai-committee', committeeChair.id, 'chair')
-    const { id } = await makeDocument(hub, { body: 'ai-standards', state: 'draft', createdBy: programmeChair.id, text: 'Programme text.' })
-    const as = async (who: { cookie: string }, method: string, path: string, json?: unknown) => (await hub.request(method, path, { cookie: who.cookie, json })).status
-    expect(await as(programmeChair, 'POST', `/api/documents/${id}/versions`, { label: 'v1' })).toBe(201)
-    const doc = await (await hub.request('GET', `/api/documents/${id}`, { cookie: committeeChair.cookie })).json()
-    expect(doc.viewer).toMatchObject({ access: 'read' })
-    expect(await as(committeeChair, 'POST', `/api/documents/${id}/versions/1/restore`)).toBe(403)
-    expect(await as(programmeChair, 'POST', `/api/documents/${id}/versions/1/restore`)).toBe(200)
-  })
 })
