@@ -147,9 +147,15 @@ export class Committer {
       const conn = items[0].conn
       const { store, broadcast, clients } = room.applyUpdates(items.map((i) => i.update), conn)
       if (store) {
-        const newAuthors = clients?.filter((c) => !room.knownAuthors.has(c))
-        const seq = this.opts.store.append(room.id, store, items[0].userId, at, newAuthors)
-        for (const c of newAuthors ?? []) room.knownAuthors.add(c)
+        // Only client ids whose author this room has not settled yet, or that someone else wrote with first,
+        // go to the store (which records, or marks as disputed): a person typing touches none.
+        const userId = items[0].userId
+        const unsettled = clients?.filter((c) => {
+          const author = room.authors.get(c)
+          return author === undefined || (author !== null && author !== userId)
+        })
+        const { seq, authors } = this.opts.store.append(room.id, store, userId, at, unsettled)
+        for (const [c, author] of authors) room.authors.set(c, author)
         room.log = { ...room.log, lastSeq: seq, logCount: room.log.logCount + 1, logBytes: room.log.logBytes + store.length }
       }
       if (broadcast) outcome.broadcasts.push({ from: sender, frame: binaryFrame(encodeSync(SYNC_UPDATE, broadcast)) })

@@ -78,8 +78,11 @@ export class Room {
   /** Set when the in-memory doc may differ from the store (failed commit): the room must be dropped. */
   broken = false
   private captured: Uint8Array[] = []
-  /** Client ids whose author is already recorded for this document (saves a write per update). */
-  readonly knownAuthors = new Set<number>()
+  /**
+   * The author recorded for each client id this room has seen written (null: disputed, two people wrote
+   * with it), so updates from a client's own author need no write to `document_authors`.
+   */
+  readonly authors = new Map<number, string | null>()
   private decodedDoc: Y.Doc | null = null
   /** The stored state while it is not decoded (then null), and its state vector (stored with it, or read once asked for). */
   private undecoded: Uint8Array | null = null

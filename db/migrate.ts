@@ -10,6 +10,7 @@ import * as versionRestoredFrom from './migrations/0007-version-restored-from.ts
 import * as authorsByUser from './migrations/0008-authors-by-user.ts'
 import * as snapshotDigest from './migrations/0009-snapshot-digest.ts'
 import * as snapshotStateVector from './migrations/0010-snapshot-state-vector.ts'
+import * as disputedAuthors from './migrations/0011-disputed-authors.ts'
 import type { Database } from './schema.ts'
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-authors-by-user': authorsByUser,
   '0009-snapshot-digest': snapshotDigest,
   '0010-snapshot-state-vector': snapshotStateVector,
+  '0011-disputed-authors': disputedAuthors,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

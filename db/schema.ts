@@ -257,8 +257,11 @@ export interface CommentTable {
 export interface DocumentAuthorTable {
   document_id: string
   client_id: number
+  /** The first person seen writing with this client id. */
   user_id: string
   first_at: number
+  /** 1 once someone else wrote with the same id (migration 0011): its text then has no author. */
+  disputed: Generated<number>
 }
 
 export interface NotificationTable {

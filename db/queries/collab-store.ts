@@ -26,9 +26,11 @@ export interface CollabStore {
   load(documentId: string): StoredDocument
   /**
    * Appends one update to the log and records `userId` as the author of its client ids (`clients`, or
-   * those the update itself names when null); returns its sequence number. Call inside `transaction`.
+   * those the update itself names when null); returns its sequence number and, for each of those client
+   * ids, its author from now on: `userId`, someone else who wrote with it first, or null once two people
+   * have written with it (disputed: nobody is named for its text). Call inside `transaction`.
    */
-  append(documentId: string, update: Uint8Array, userId: string, at: number, clients?: Iterable<number> | null): number
+  append(documentId: string, update: Uint8Array, userId: string, at: number, clients?: Iterable<number> | null): { seq: number; authors: Map<number, string | null> }
   /** Replaces the snapshot (a state and its state vector) and drops the log entries it covers. Call inside `transaction`. */
   compact(documentId: string, state: Uint8Array, stateVector: Uint8Array, upTo: number, at: number): void
   transaction<T>(fn: () => T): T
@@ -75,12 +77,27 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
        at = excluded.at, sha256 = excluded.sha256`,
   )
   const deleteUpdates = sqlite.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND id <= ?')
-  // Authorship: which person wrote with which Yjs client id. The first user seen with a client id keeps it.
+  // Authorship: which person wrote with which Yjs client id. The first user seen with a client id keeps it;
+  // a second person writing with it (only a crafted client does: ids are random per session) disputes it.
   const insertAuthor = sqlite.prepare<[string, number, string, number]>(
     'INSERT OR IGNORE INTO document_authors (document_id, client_id, user_id, first_at) VALUES (?, ?, ?, ?)',
   )
+  const selectAuthor = sqlite.prepare<[string, number], { user_id: string; disputed: number }>(
+    'SELECT user_id, disputed FROM document_authors WHERE document_id = ? AND client_id = ?',
+  )
+  const disputeAuthor = sqlite.prepare<[string, number]>('UPDATE document_authors SET disputed = 1 WHERE document_id = ? AND client_id = ?')
   const recordAuthors = (documentId: string, clients: Iterable<number>, userId: string, at: number) => {
-    for (const client of clients) write(insertAuthor.run(documentId, client, userId, at))
+    const authors = new Map<number, string | null>()
+    for (const client of clients) {
+      if (write(insertAuthor.run(documentId, client, userId, at)).changes > 0) {
+        authors.set(client, userId)
+        continue
+      }
+      const row = selectAuthor.get(documentId, client)
+      if (row && !row.disputed && row.user_id !== userId) write(disputeAuthor.run(documentId, client))
+      authors.set(client, !row || row.disputed || row.user_id !== userId ? null : userId)
+    }
+    return authors
   }
   const inTransaction = sqlite.transaction((fn: () => unknown) => fn())
 
@@ -97,8 +114,8 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
       return { snapshot, updates }
     },
     append(documentId, update, userId, at, clients) {
-      recordAuthors(documentId, clients ?? Y.parseUpdateMeta(update).to.keys(), userId, at)
-      return Number(write(insertUpdate.run(documentId, update, userId, at)).lastInsertRowid)
+      const authors = recordAuthors(documentId, clients ?? Y.parseUpdateMeta(update).to.keys(), userId, at)
+      return { seq: Number(write(insertUpdate.run(documentId, update, userId, at)).lastInsertRowid), authors }
     },
     compact(documentId, state, stateVector, upTo, at) {
       write(upsertSnapshot.run(documentId, state, stateVector, upTo, at, digest(state, stateVector)))

@@ -250,6 +250,33 @@ describe('authorship', () => {
     expect(view.authors.map((x: { displayName: string }) => x.displayName).sort()).toEqual(['Editor Emil', 'Editor Eva'])
     expect(view.blocks).toEqual([[{ text: 'Eva wrote this.', authorId: editor.id }], [{ text: 'Emil wrote that.', authorId: editor2.id }]])
   })
+
+  it("text written under someone else's client id is not shown as theirs", async () => {
+    const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: chair.id })
+    const a = collabClient(hub, id, editor.cookie)
+    const b = collabClient(hub, id, editor2.cookie)
+    clients.push(a, b)
+    await Promise.all([a.synced(), b.synced()])
+    typeParagraph(a.doc, 'Eva wrote this.')
+    await waitUntil(() => plain(b.doc).includes('Eva'))
+    // A crafted client: Emil's connection writes with Eva's client id (the protocol cannot stop it).
+    const own = b.doc.clientID
+    const eva = a.doc.clientID
+    b.doc.clientID = eva
+    typeParagraph(b.doc, 'Forged by Emil.')
+    b.doc.clientID = own // y-websocket's awareness is keyed by the id it started with
+    await waitUntil(() => plain(a.doc).includes('Forged'), 5000, 'the forged edit to arrive')
+    typeParagraph(a.doc, 'Eva again.') // Yjs gave Eva's client a new id when it saw its own used by another
+    await waitUntil(() => plain(b.doc).includes('again'), 5000, 'Eva to write again')
+    const authorship = async () => (await call('GET', `/api/documents/${id}/authorship`, observer.cookie)).body
+    await waitUntil(async () => (await authorship()).blocks.length === 3, 5000, 'three blocks stored')
+    const view = await authorship()
+    expect(view.blocks).toEqual([[{ text: 'Eva wrote this.', authorId: null }], [{ text: 'Forged by Emil.', authorId: null }], [{ text: 'Eva again.', authorId: editor.id }]])
+    expect(view.authors.map((x: { displayName: string }) => x.displayName)).toEqual(['Editor Eva'])
+    const senders = hub.conn.sqlite.prepare('SELECT DISTINCT user_id FROM document_updates WHERE document_id = ?').all(id) as { user_id: string }[]
+    expect(senders.map((r) => r.user_id).sort()).toEqual([editor.id, editor2.id].sort())
+    a.doc.clientID = eva // as for Emil's: the provider's awareness is keyed by the first id
+  })
 })
 
 describe('bad input', () => {
