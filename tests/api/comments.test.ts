@@ -236,7 +236,8 @@ describe('mentions and the inbox', () => {
 })
 
 describe('authorship', () => {
-  it('who wrote this: the text by author, for two authors', async () => {
+  /** A draft with Eva's and Emil's clients connected, after Eva wrote its first paragraph. */
+  async function evaThenEmil() {
     const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: chair.id })
     const a = collabClient(hub, id, editor.cookie)
     const b = collabClient(hub, id, editor2.cookie)
@@ -244,6 +245,11 @@ describe('authorship', () => {
     await Promise.all([a.synced(), b.synced()])
     typeParagraph(a.doc, 'Eva wrote this.')
     await waitUntil(() => plain(b.doc).includes('Eva'))
+    return { id, a, b }
+  }
+
+  it('who wrote this: the text by author, for two authors', async () => {
+    const { id, a, b } = await evaThenEmil()
     typeParagraph(b.doc, 'Emil wrote that.')
     await waitUntil(async () => (await call('GET', `/api/documents/${id}/authorship`, observer.cookie)).body.authors.length === 2, 5000, 'two authors')
     const view = (await call('GET', `/api/documents/${id}/authorship`, observer.cookie)).body
@@ -252,13 +258,7 @@ describe('authorship', () => {
   })
 
   it("text written under someone else's client id is not shown as theirs", async () => {
-    const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: chair.id })
-    const a = collabClient(hub, id, editor.cookie)
-    const b = collabClient(hub, id, editor2.cookie)
-    clients.push(a, b)
-    await Promise.all([a.synced(), b.synced()])
-    typeParagraph(a.doc, 'Eva wrote this.')
-    await waitUntil(() => plain(b.doc).includes('Eva'))
+    const { id, a, b } = await evaThenEmil()
     // A crafted client: Emil's connection writes with Eva's client id (the protocol cannot stop it).
     const own = b.doc.clientID
     const eva = a.doc.clientID
