@@ -27,8 +27,8 @@ export interface CollabStore {
   /**
    * Appends one update to the log and records `userId` as the author of its client ids (`clients`, or
    * those the update itself names when null); returns its sequence number and, for each of those client
-   * ids, its author from now on: `userId`, someone else who wrote with it first, or null once two people
-   * have written with it (disputed: nobody is named for its text). Call inside `transaction`.
+   * ids, its author from now on: `userId`, or null once someone else has written with it too (disputed:
+   * nobody is named for its text). Call inside `transaction`.
    */
   append(documentId: string, update: Uint8Array, userId: string, at: number, clients?: Iterable<number> | null): { seq: number; authors: Map<number, string | null> }
   /** Replaces the snapshot (a state and its state vector) and drops the log entries it covers. Call inside `transaction`. */
