@@ -13,7 +13,8 @@ import { TRANSITIONS } from '../../domain/lifecycle.ts'
 import { ApiError } from '../../client/http/client.ts'
 import { dictionaryFor } from '../../client/i18n/dictionary.ts'
 import { describeActivity } from '../../client/pages/activity.ts'
-import { activityTranslator } from '../../client/pages/activity-i18n.ts'
+import { activityEn, activityTranslator, activityZh } from '../../client/pages/activity-i18n.ts'
+import { FEED_FACTS } from '../../domain/activity-feed.ts'
 import { flatWorkflowEn, flatWorkflowZh } from '../../client/pages/document/workflow-i18n.ts'
 import { errorMessage } from '../../client/ui/errors.ts'
 
@@ -183,6 +184,16 @@ describe('audit actions the server writes', () => {
       if (en.includes(action) || zh.includes(action) || zh === en) raw.push(action)
     }
     expect(raw, 'actions without a sentence in client/pages/activity-i18n.ts').toEqual([])
+  })
+
+  test("the home feed carries every fact a sentence names (api/presenters/activity.ts strips the rest)", () => {
+    const placeholders = new Set<string>()
+    for (const sentence of Object.values({ ...activityEn.actions, ...activityZh.actions })) {
+      for (const m of sentence.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) placeholders.add(m[1])
+    }
+    placeholders.delete('actor')
+    expect(placeholders.size).toBeGreaterThan(0)
+    expect([...placeholders].filter((p) => !(FEED_FACTS as readonly string[]).includes(p))).toEqual([])
   })
 })
 
