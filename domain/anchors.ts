@@ -88,7 +88,6 @@ export function decodeAnchor(bytes: Uint8Array): Y.RelativePosition {
   }
 }
 
-
 export interface ResolvedAnchor {
   /** Offsets in the linearised text; equal when the anchored text was deleted. */
   from: number
