@@ -16,6 +16,7 @@
  * our COMMIT is always a real commit and never folded into someone else's transaction.
  */
 import type { CollabStore } from '../db/queries/collab-store.ts'
+import { conflict } from '../domain/errors.ts'
 import type { Connection } from './connection.ts'
 import { Pacer } from './pacer.ts'
 import { encodeSaved, encodeSync, SYNC_UPDATE } from './protocol.ts'
@@ -108,6 +109,7 @@ export class Committer {
     let dropped = false
     let bytes = 0
     let deferred = false
+    let state: string | null | undefined
     for (const item of room.accepted) {
       const conn = item.conn
       // Once the batch is full, everything after waits, so each connection's updates stay in order.
@@ -119,7 +121,10 @@ export class Committer {
       bytes += item.update.length
       room.release(item) // stored below (then counted in the log's bytes), or dropped
       const seq = item.seq ?? 0
-      if (conn && (conn.revoked || conn.access !== 'write' || seq > conn.acceptUpTo || seq <= conn.dropUpTo)) dropped = true
+      if (item.onlyIn && !item.onlyIn.includes((state ??= this.opts.store.documentState(room.id)) ?? '')) {
+        dropped = true
+        item.done?.(conflict('state_changed', 'The document moved on (its state changed) before this change was applied; nothing was changed.'))
+      } else if (conn && (conn.revoked || conn.access !== 'write' || seq > conn.acceptUpTo || seq <= conn.dropUpTo)) dropped = true
       else {
         const group = groups.get(conn ?? item)
         if (group) group.push(item)

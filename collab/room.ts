@@ -39,6 +39,11 @@ export interface AcceptedUpdate {
   seq?: number
   /** Counted in its room's `pendingBytes` until stored or refused. */
   counted?: boolean
+  /**
+   * For an update the hub applies itself: the document states it may land in. Checked inside the commit's
+   * transaction, so a lifecycle move made after the API's own check (a freeze, a withdrawal) refuses it.
+   */
+  onlyIn?: readonly string[]
   /** Settles once the update is committed, or could not be. */
   done?: (err?: Error) => void
 }

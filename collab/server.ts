@@ -345,12 +345,12 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
       epoch++
       for (const conn of connections) if (conn.documentId === documentId) void reevaluate(conn)
     },
-    async applyUpdate(documentId, userId, update) {
+    async applyUpdate(documentId, userId, update, onlyIn) {
       if (closing) throw new Error('The collaboration server is shutting down.')
       const room = await rooms.acquire(documentId)
       try {
         await new Promise<void>((resolve, reject) => {
-          const item = { conn: null, userId, update, done: (err?: Error) => (err ? reject(err) : resolve()) }
+          const item = { conn: null, userId, update, onlyIn, done: (err?: Error) => (err ? reject(err) : resolve()) }
           validateAndQueue(context, room, item, 5000 + update.length / 2000).catch(reject)
         })
       } finally {

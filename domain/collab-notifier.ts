@@ -1,3 +1,5 @@
+import type { DocumentState } from './lifecycle.ts'
+
 /**
  * How the API tells the collab server that access changed, so open websocket connections follow at once.
  * main.ts passes the collab server's implementation to the API; tests may pass a recorder.
@@ -12,8 +14,11 @@ export interface CollabNotifier {
   /**
    * Applies a change made by the hub on someone's behalf (restoring a version, anchoring a comment) as an
    * ordinary Yjs update: committed to the log, then sent to every open editor. Resolves once committed.
+   * `onlyIn`: the states the document must still be in when the update is committed (the caller's own
+   * check ran before, and a lifecycle move may land in between); otherwise it rejects with 409
+   * `state_changed` and the text is unchanged.
    */
-  applyUpdate(documentId: string, userId: string, update: Uint8Array): Promise<void>
+  applyUpdate(documentId: string, userId: string, update: Uint8Array, onlyIn: readonly DocumentState[]): Promise<void>
 }
 
 export const noopNotifier: CollabNotifier = {

@@ -16,6 +16,7 @@ import { loadActor } from '../../db/session-auth.ts'
 import { placeAnchor, replaceAnchored, resolveAnchor } from '../../domain/anchors.ts'
 import { MAX_COMMENT_CHARS, assertCommentAction, assertNotHostile, mentionedUserIds } from '../../domain/comment-rules.ts'
 import { docFromUpdate } from '../../domain/document-content.ts'
+import { EDITABLE_STATES } from '../../domain/lifecycle.ts'
 import { badRequest, conflict, notFound } from '../../domain/errors.ts'
 import { documentAccess, type Actor } from '../../domain/permissions.ts'
 import type { AppEnv } from '../env.ts'
@@ -176,7 +177,7 @@ async function applySuggestion(c: Context<AppEnv>, documentId: string, s: Commen
   const doc = docFromUpdate(await loadDocumentState(db, documentId))
   const before = Y.encodeStateVector(doc)
   replaceAnchored(doc, s.anchor_start!, s.anchor_end!, s.proposal ?? '')
-  await notifier.applyUpdate(documentId, c.var.actor!.userId, Y.encodeStateAsUpdate(doc, before))
+  await notifier.applyUpdate(documentId, c.var.actor!.userId, Y.encodeStateAsUpdate(doc, before), EDITABLE_STATES)
 }
 
 export const commentRoutes = newRouter()

@@ -162,7 +162,7 @@ export const versionRoutes = newRouter()
     const current = docFromUpdate(await loadDocumentState(db, id))
     const before = Y.encodeStateVector(current)
     replaceContent(current, JSON.parse(version.prosemirror_json) as PMNode)
-    await notifier.applyUpdate(id, actor.userId, Y.encodeStateAsUpdate(current, before))
+    await notifier.applyUpdate(id, actor.userId, Y.encodeStateAsUpdate(current, before), ['draft'])
     const saved = await db.transaction().execute(async (trx) => {
       const v = await saveVersion(trx, { documentId: id, label: restoredLabel(number), origin: 'restore', restoredFrom: number, userId: actor.userId, at: now() })
       await recordAudit(trx, now(), { actorId: actor.userId, action: 'version.restored', subjectType: 'document', subjectId: id, data: { from: number, as: v.number } })

@@ -23,6 +23,8 @@ export interface StoredDocument {
 
 export interface CollabStore {
   exists(documentId: string): boolean
+  /** The document's lifecycle state (null if it is gone): read inside `transaction` to decide on the spot. */
+  documentState(documentId: string): string | null
   load(documentId: string): StoredDocument
   /**
    * Appends one update to the log and records `userId` as the author of its client ids (`clients`, or
@@ -62,6 +64,7 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
     return result
   }
   const selectDocument = sqlite.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?')
+  const selectState = sqlite.prepare<[string], { state: string }>('SELECT state FROM documents WHERE id = ?')
   const selectSnapshot = sqlite.prepare<[string], SnapshotRow>(
     'SELECT state, state_vector, up_to, sha256 FROM document_snapshots WHERE document_id = ?',
   )
@@ -104,6 +107,9 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
   return {
     exists(documentId) {
       return selectDocument.get(documentId) !== undefined
+    },
+    documentState(documentId) {
+      return selectState.get(documentId)?.state ?? null
     },
     load(documentId) {
       const snap = selectSnapshot.get(documentId)

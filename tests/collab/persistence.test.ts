@@ -90,7 +90,7 @@ describe('updates the hub applies itself (applyUpdate)', () => {
     const { writer, documentId } = await h.scenario()
     const c = h.client(documentId, writer)
     await c.synced()
-    await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('restored by the hub'))
+    await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('restored by the hub'), ['draft'])
     expect(text(storedDoc(h.sqlite, documentId))).toContain('restored by the hub')
     await waitFor(() => text(c.doc).includes('restored by the hub'), 5000, 'broadcast')
   })
@@ -98,7 +98,7 @@ describe('updates the hub applies itself (applyUpdate)', () => {
   it('load the document when nobody has it open, and unload it afterwards', async () => {
     await start({ idleUnloadMs: 50 })
     const { writer, documentId } = await h.scenario()
-    await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('while nobody edits'))
+    await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('while nobody edits'), ['draft'])
     expect(text(storedDoc(h.sqlite, documentId))).toContain('while nobody edits')
     await waitFor(() => h.server.stats().rooms === 0, 5000, 'unload')
   })
@@ -109,15 +109,32 @@ describe('updates the hub applies itself (applyUpdate)', () => {
     const c = h.client(documentId, writer)
     await c.synced()
     typeParagraph(c.doc, 'meanwhile')
-    await expect(h.server.applyUpdate('nosuchdocument', writer.id, paragraphUpdate('lost'))).rejects.toThrow()
+    await expect(h.server.applyUpdate('nosuchdocument', writer.id, paragraphUpdate('lost'), ['draft'])).rejects.toThrow()
     await waitFor(() => text(storedDoc(h.sqlite, documentId)).includes('meanwhile'), 5000, 'other room')
     expect(h.server.stats().rooms).toBe(1)
+  })
+
+  it('reject an update once the document has left the states it was made for, checked at the commit', async () => {
+    // The API checks the state first (a restore needs a draft), but a lifecycle move can land before the
+    // commit: the commit checks again, so a frozen or withdrawn text never takes the change.
+    await start()
+    const { writer, documentId } = await h.scenario()
+    const c = h.client(documentId, writer)
+    await c.synced()
+    h.sqlite.prepare("UPDATE documents SET state = 'consensus_call' WHERE id = ?").run(documentId)
+    await expect(h.server.applyUpdate(documentId, writer.id, paragraphUpdate('too late'), ['draft'])).rejects.toMatchObject({ status: 409, code: 'state_changed' })
+    expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
+    // The room is not harmed: an update allowed in the new state still lands, and reaches the editor.
+    await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('allowed'), ['consensus_call'])
+    await waitFor(() => text(c.doc).includes('allowed'), 5000, 'broadcast')
+    expect(text(c.doc)).not.toContain('too late')
+    expect(text(storedDoc(h.sqlite, documentId))).toBe(text(c.doc))
   })
 
   it('reject an update Yjs cannot apply, storing nothing', async () => {
     await start()
     const { writer, documentId } = await h.scenario()
-    await expect(h.server.applyUpdate(documentId, writer.id, new Uint8Array([1, 2, 3]))).rejects.toThrow()
+    await expect(h.server.applyUpdate(documentId, writer.id, new Uint8Array([1, 2, 3]), ['draft'])).rejects.toThrow()
     expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
   })
 })
