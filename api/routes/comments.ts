@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import * as Y from 'yjs'
 import { recordAudit } from '../../db/queries/audit.ts'
-import { deleteComment, findComment, insertComment, listDocumentComments, openSuggestions, setThreadStatus, threadParticipants } from '../../db/queries/comments.ts'
+import { claimSuggestion, deleteComment, findComment, insertComment, listDocumentComments, openSuggestions, setThreadStatus, threadParticipants } from '../../db/queries/comments.ts'
 import { loadDocumentState } from '../../db/queries/document-state.ts'
 import { notify, type NewNotification } from '../../db/queries/notifications.ts'
 import { newId } from '../../db/ids.ts'
@@ -257,9 +257,14 @@ export const commentRoutes = newRouter()
     const { db, now } = c.var.deps
     const { root, loaded } = await loadThread(c, c.req.valid('param').id)
     assertCommentAction('accept', loaded.actor, loaded.subject, { authorId: root.author_id })
-    if (root.kind !== 'suggestion' || root.status !== 'open') throw conflict('not_open_suggestion', 'This is not an open suggestion.')
-    await applySuggestion(c, loaded.document.id, root)
-    await setThreadStatus(db, root.id, { status: 'accepted', by: loaded.actor.userId, at: now() })
+    const decided = { status: 'accepted' as const, by: loaded.actor.userId, at: now() }
+    if (!(await claimSuggestion(db, root.id, decided))) throw conflict('not_open_suggestion', 'This is not an open suggestion.')
+    try {
+      await applySuggestion(c, loaded.document.id, root)
+    } catch (err) {
+      await setThreadStatus(db, root.id, { status: 'open', by: null, at: null }) // not applied: still open
+      throw err
+    }
     await recordAudit(db, now(), { actorId: loaded.actor.userId, action: 'suggestion.accepted', subjectType: 'document', subjectId: loaded.document.id, data: { threadId: root.id } })
     return c.json(await presentThread(c, loaded, root.id), 200)
   })
@@ -267,8 +272,8 @@ export const commentRoutes = newRouter()
     const { db, now } = c.var.deps
     const { root, loaded } = await loadThread(c, c.req.valid('param').id)
     assertCommentAction('reject', loaded.actor, loaded.subject, { authorId: root.author_id })
-    if (root.kind !== 'suggestion' || root.status !== 'open') throw conflict('not_open_suggestion', 'This is not an open suggestion.')
-    await setThreadStatus(db, root.id, { status: 'rejected', by: loaded.actor.userId, at: now() })
+    const decided = { status: 'rejected' as const, by: loaded.actor.userId, at: now() }
+    if (!(await claimSuggestion(db, root.id, decided))) throw conflict('not_open_suggestion', 'This is not an open suggestion.')
     await recordAudit(db, now(), { actorId: loaded.actor.userId, action: 'suggestion.rejected', subjectType: 'document', subjectId: loaded.document.id, data: { threadId: root.id } })
     return c.json(await presentThread(c, loaded, root.id), 200)
   })
@@ -288,16 +293,19 @@ export const commentRoutes = newRouter()
     let rejected = 0
     let skipped = 0
     for (const s of await openSuggestions(db, id)) {
-      if (decision === 'accept-all') {
-        try {
-          await applySuggestion(c, id, s)
-        } catch {
-          skipped++ // its text is gone: it stays open, detached, for a person to look at
-          continue
-        }
+      const decided = { status: decision === 'accept-all' ? ('accepted' as const) : ('rejected' as const), by: loaded.actor.userId, at: now() }
+      if (!(await claimSuggestion(db, s.id, decided))) continue // someone decided it meanwhile
+      if (decision === 'reject-all') {
+        rejected++
+        continue
+      }
+      try {
+        await applySuggestion(c, id, s)
         accepted++
-      } else rejected++
-      await setThreadStatus(db, s.id, { status: decision === 'accept-all' ? 'accepted' : 'rejected', by: loaded.actor.userId, at: now() })
+      } catch {
+        skipped++ // its text is gone: it stays open, detached, for a person to look at
+        await setThreadStatus(db, s.id, { status: 'open', by: null, at: null })
+      }
     }
     await recordAudit(db, now(), { actorId: loaded.actor.userId, action: `suggestion.${decision}`, subjectType: 'document', subjectId: id, data: { accepted, rejected, skipped } })
     return c.json({ accepted, rejected, skipped }, 200)

@@ -29,6 +29,21 @@ export async function setThreadStatus(
   await db.updateTable('comments').set({ status: s.status, resolved_by: s.by, resolved_at: s.at }).where('id', '=', threadId).execute()
 }
 
+/**
+ * Decides an open suggestion (accepted or rejected) if nobody has yet, in one conditional write: of two
+ * people deciding at once only one gets true, so a replacement is never applied twice.
+ */
+export async function claimSuggestion(db: Kysely<Database>, threadId: string, s: { status: 'accepted' | 'rejected'; by: string; at: number }): Promise<boolean> {
+  const result = await db
+    .updateTable('comments')
+    .set({ status: s.status, resolved_by: s.by, resolved_at: s.at })
+    .where('id', '=', threadId)
+    .where('kind', '=', 'suggestion')
+    .where('status', '=', 'open')
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
 /** Soft delete: the thread keeps its place, the words are gone. */
 export async function deleteComment(db: Kysely<Database>, id: string, at: number): Promise<void> {
   await db.updateTable('comments').set({ body: '', proposal: null, deleted_at: at }).where('id', '=', id).execute()

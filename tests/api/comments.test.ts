@@ -191,6 +191,35 @@ describe('suggestions', () => {
     expect(server).toBe(expected)
   })
 
+  it('two people deciding one suggestion at once: one decision holds, the replacement lands once', async () => {
+    const { id, client } = await draftWith(['Data shall flow.'])
+    const s = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { kind: 'suggestion', anchor: anchorFor(client.doc, 'shall'), proposal: 'should' })
+    const [first, second, third] = await Promise.all([
+      call('POST', `/api/comments/${s.body.id}/accept`, chair.cookie),
+      call('POST', `/api/comments/${s.body.id}/accept`, editor2.cookie),
+      call('POST', `/api/documents/${id}/suggestions/accept-all`, editor.cookie),
+    ])
+    const single = [first, second].map((r) => r.status).sort()
+    expect(single).toContain(409)
+    const applied = single.filter((n) => n === 200).length + third.body.accepted
+    expect(applied).toBe(1)
+    await waitUntil(() => plain(client.doc) === 'Data should flow.', 5000, 'the replacement, once')
+    const stored = (await call('GET', `/api/documents/${id}/authorship`, chair.cookie)).body.blocks.map((bl: Array<{ text: string }>) => bl.map((x) => x.text).join('')).join('\n')
+    expect(stored).toBe('Data should flow.')
+    // A reject after the accept is refused, and the thread stays accepted.
+    expect((await call('POST', `/api/comments/${s.body.id}/reject`, chair.cookie)).body.error.code).toBe('not_open_suggestion')
+    expect((await call('GET', `/api/documents/${id}/comments`, chair.cookie)).body.threads[0].status).toBe('accepted')
+  })
+
+  it('an accept that cannot be applied (its text is gone) leaves the suggestion open', async () => {
+    const { id, client } = await draftWith(['Remove this sentence soon.'])
+    const s = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { kind: 'suggestion', anchor: anchorFor(client.doc, 'sentence'), proposal: 'line' })
+    textNode(client.doc).delete(0, 'Remove this sentence soon.'.length)
+    await waitUntil(async () => (await call('GET', `/api/documents/${id}/authorship`, chair.cookie)).body.blocks.flat().length === 0, 5000, 'the deletion is stored')
+    expect((await call('POST', `/api/comments/${s.body.id}/accept`, chair.cookie)).status).toBe(409)
+    expect((await call('GET', `/api/documents/${id}/comments`, chair.cookie)).body.threads[0].status).toBe('open')
+  })
+
   it('accept all applies every open suggestion; a consensus call waits until none is open', async () => {
     const { id, client } = await draftWith(['Alpha beta gamma delta.'], 'consultation')
     await call('POST', `/api/documents/${id}/comments`, observer.cookie, { kind: 'suggestion', anchor: anchorFor(client.doc, 'beta'), proposal: 'BETA' })
