@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { recordAudit } from '../../db/queries/audit.ts'
-import { findUsableToken, markTokenUsed } from '../../db/queries/one-time-tokens.ts'
+import { findUsableToken, markTokenUsed, withdrawPasswordLinks } from '../../db/queries/one-time-tokens.ts'
 import { deleteSession, deleteUserSessions } from '../../db/queries/sessions.ts'
 import { countUsers, findUser, findUserByEmail, insertUser, updateUser } from '../../db/queries/users.ts'
 import { newId } from '../../db/ids.ts'
@@ -155,6 +155,7 @@ export const authRoutes = newRouter()
       const user = row?.user_id ? await findUser(trx, row.user_id) : undefined
       if (!row || !user || user.disabled_at !== null) throw gone('link_expired', 'This link is invalid, used or expired. Ask the secretariat for a new one.')
       await markTokenUsed(trx, row.token_hash, now())
+      await withdrawPasswordLinks(trx, user.id)
       await updateUser(trx, user.id, { password_hash: hashed })
       const ended = await deleteUserSessions(trx, user.id)
       await recordAudit(trx, now(), { actorId: user.id, action: 'user.password_reset', subjectType: 'user', subjectId: user.id })

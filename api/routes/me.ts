@@ -1,6 +1,7 @@
 /** The signed-in person: profile, password change and their own sessions. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { recordAudit } from '../../db/queries/audit.ts'
+import { withdrawPasswordLinks } from '../../db/queries/one-time-tokens.ts'
 import { deleteOwnSession, deleteUserSessions, listUserSessions } from '../../db/queries/sessions.ts'
 import { findUser, updateUser } from '../../db/queries/users.ts'
 import { HubError, notFound } from '../../domain/errors.ts'
@@ -155,6 +156,7 @@ export const meRoutes = newRouter()
     const hashed = await passwords.hash(body.newPassword)
     const ended = await db.transaction().execute(async (trx) => {
       await updateUser(trx, actor.userId, { password_hash: hashed })
+      await withdrawPasswordLinks(trx, actor.userId)
       const ended = await deleteUserSessions(trx, actor.userId, c.var.session!.id)
       await recordAudit(trx, now(), { actorId: actor.userId, action: 'user.password_changed', subjectType: 'user', subjectId: actor.userId, data: { sessionsEnded: ended.length } })
       return ended

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { recordAudit } from '../../db/queries/audit.ts'
 import { findInstitution } from '../../db/queries/institutions.ts'
-import { issueOneTimeToken } from '../../db/queries/one-time-tokens.ts'
+import { issueOneTimeToken, withdrawPasswordLinks } from '../../db/queries/one-time-tokens.ts'
 import { deleteUserSessions } from '../../db/queries/sessions.ts'
 import {
   countActiveSecretariat,
@@ -191,6 +191,7 @@ export const userRoutes = newRouter()
         throw conflict('last_secretariat', 'The hub must keep at least one secretariat account.')
       }
       await updateUser(trx, id, { disabled_at: now() })
+      await withdrawPasswordLinks(trx, id)
       const ended = await deleteUserSessions(trx, id)
       await recordAudit(trx, now(), { actorId: actor.userId, action: 'user.disabled', subjectType: 'user', subjectId: id, data: { sessionsEnded: ended.length } })
       return ended
@@ -221,6 +222,7 @@ export const userRoutes = newRouter()
       if (!user) throw notFound('Person')
       if (user.disabled_at !== null) throw conflict('account_disabled', 'Enable the account before issuing a reset link.')
       await recordAudit(trx, now(), { actorId: actor.userId, action: 'user.password_reset_issued', subjectType: 'user', subjectId: id })
+      await withdrawPasswordLinks(trx, id)
       return issueOneTimeToken(trx, { purpose: 'password_reset', userId: id, createdBy: actor.userId, now: now(), ttlMs: RESET_LINK_MS })
     })
     return c.json(presentLink(c, link.token, link.expiresAt), 200)

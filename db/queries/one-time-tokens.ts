@@ -50,3 +50,12 @@ export async function markTokenUsed(db: Kysely<Database>, tokenHash: string, now
 export async function withdrawUnusedTokens(db: Kysely<Database>, purpose: OneTimeTokenTable['purpose']): Promise<void> {
   await db.deleteFrom('one_time_tokens').where('purpose', '=', purpose).where('used_at', 'is', null).execute()
 }
+
+/**
+ * Withdraws a person's unused password links: when a newer one is issued or one is used, when they change
+ * their password and when the account is disabled. An older link, forwarded or left in a mailbox, must not
+ * set the password after the person has settled it.
+ */
+export async function withdrawPasswordLinks(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom('one_time_tokens').where('purpose', '=', 'password_reset').where('user_id', '=', userId).where('used_at', 'is', null).execute()
+}

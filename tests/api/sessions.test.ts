@@ -1,6 +1,7 @@
 /** Sign-in, sessions and cookies, against a real hub with a fake clock. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { issueOneTimeToken } from '../../db/queries/one-time-tokens.ts'
 import { hashToken } from '../../db/tokens.ts'
 import { DAY_MS } from '../../domain/session-policy.ts'
 import { makeDocument } from '../helpers/documents.ts'
@@ -192,6 +193,40 @@ describe('ending sessions', () => {
     expect((await me(a)).status).toBe(200)
     expect((await me(b)).status).toBe(401)
     expect((await hub.request('POST', '/api/auth/login', { json: { email: p.email, password: 'another-password-2' } })).status).toBe(200)
+  })
+
+  it('an older password link dies when a newer one is issued, when one is used, on a password change and on disable', async () => {
+    const admin = await hub.signIn(ADMIN.email, ADMIN.password)
+    const issue = async (userId: string) => {
+      const { link } = await (await hub.request('POST', `/api/users/${userId}/password-reset`, { cookie: admin })).json()
+      return new URL(link).pathname.split('/').pop()!
+    }
+    const use = (token: string, password: string) => hub.request('POST', `/api/auth/password-resets/${token}`, { json: { password } })
+    const expectDead = async (token: string) => {
+      const res = await use(token, 'attacker-password-9')
+      expect(res.status).toBe(410)
+      expect((await res.json()).error.code).toBe('link_expired')
+    }
+    const p = await personWithPassword()
+    // Issued again: the first link is withdrawn, the second works once.
+    const first = await issue(p.id)
+    const second = await issue(p.id)
+    await expectDead(first)
+    // Used: every other link still out there is withdrawn with it.
+    const { token: third } = await issueOneTimeToken(hub.conn.db, { purpose: 'password_reset', userId: p.id, createdBy: null, now: clock, ttlMs: DAY_MS })
+    expect((await use(second, 'second-password-2')).status).toBe(200)
+    await expectDead(third)
+    // A password change withdraws a link issued before it.
+    const fourth = await issue(p.id)
+    const cookie = await hub.signIn(p.email, 'second-password-2')
+    expect((await hub.request('POST', '/api/me/password', { cookie, json: { currentPassword: 'second-password-2', newPassword: 'third-password-3' } })).status).toBe(200)
+    await expectDead(fourth)
+    // Disabling withdraws it too, so enabling the account again does not bring it back.
+    const fifth = await issue(p.id)
+    expect((await hub.request('POST', `/api/users/${p.id}/disable`, { cookie: admin })).status).toBe(200)
+    expect((await hub.request('POST', `/api/users/${p.id}/enable`, { cookie: admin })).status).toBe(200)
+    await expectDead(fifth)
+    expect((await hub.request('POST', '/api/auth/login', { json: { email: p.email, password: 'third-password-3' } })).status).toBe(200)
   })
 
   it('lists my sessions and revokes one of them', async () => {
