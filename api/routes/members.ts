@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { recordAudit } from '../../db/queries/audit.ts'
 import { toBodySubject } from '../../db/queries/bodies.ts'
-import { countChairs, deleteMembership, findMembership, setRole } from '../../db/queries/memberships.ts'
+import { countOtherActiveChairs, deleteMembership, findMembership, setRole } from '../../db/queries/memberships.ts'
 import { notFound } from '../../domain/errors.ts'
 import { assertKeepsAChair } from '../../domain/membership-rules.ts'
 import { can } from '../../domain/permissions.ts'
@@ -47,7 +47,7 @@ export const memberRoutes = newRouter()
       const membership = await findMembership(trx, body.id, userId)
       if (!membership) throw notFound('Member')
       if (membership.role === next) return
-      assertKeepsAChair(membership.role, next, await countChairs(trx, body.id))
+      assertKeepsAChair(membership.role, next, await countOtherActiveChairs(trx, body.id, userId))
       await setRole(trx, body.id, userId, next)
       await recordAudit(trx, now(), {
         actorId: actor.userId,
@@ -71,7 +71,7 @@ export const memberRoutes = newRouter()
     await db.transaction().execute(async (trx) => {
       const membership = await findMembership(trx, body.id, userId)
       if (!membership) throw notFound('Member')
-      assertKeepsAChair(membership.role, null, await countChairs(trx, body.id))
+      assertKeepsAChair(membership.role, null, await countOtherActiveChairs(trx, body.id, userId))
       await deleteMembership(trx, body.id, userId)
       await recordAudit(trx, now(), {
         actorId: actor.userId,

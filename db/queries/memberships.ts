@@ -17,12 +17,16 @@ export function findMembership(db: Kysely<Database>, bodyId: string, userId: str
     .executeTakeFirst()
 }
 
-export async function countChairs(db: Kysely<Database>, bodyId: string): Promise<number> {
+/** Chairs of the body other than `userId` whose accounts are enabled: the ones who could still act. */
+export async function countOtherActiveChairs(db: Kysely<Database>, bodyId: string, userId: string): Promise<number> {
   const row = await db
     .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('body_id', '=', bodyId)
-    .where('role', '=', 'chair')
+    .where('memberships.body_id', '=', bodyId)
+    .where('memberships.role', '=', 'chair')
+    .where('memberships.user_id', '!=', userId)
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }

@@ -149,6 +149,21 @@ describe('the last-chair rule', () => {
     expect((await hub.request('DELETE', `/api/bodies/${body}/members/${only.id}`, { cookie: only.cookie })).status).toBe(200)
   })
 
+  it('a chair whose account is disabled does not count: the last chair who can act still cannot leave', async () => {
+    const body = 'ai-safety-governance'
+    const [active, gone] = [await hub.makeUser(), await hub.makeUser()]
+    await hub.addMember(body, active.id, 'chair')
+    await hub.addMember(body, gone.id, 'chair')
+    const admin = await hub.signIn(ADMIN.email, ADMIN.password)
+    expect((await hub.request('POST', `/api/users/${gone.id}/disable`, { cookie: admin })).status).toBe(200)
+    const leave = await json(await hub.request('DELETE', `/api/bodies/${body}/members/${active.id}`, { cookie: active.cookie }))
+    expect(leave).toMatchObject({ status: 409, body: { error: { code: 'last_chair' } } })
+    const demote = await json(await hub.request('PATCH', `/api/bodies/${body}/members/${active.id}`, { cookie: active.cookie, json: { role: 'member' } }))
+    expect(demote).toMatchObject({ status: 409, body: { error: { code: 'last_chair' } } })
+    // The disabled chair can be removed while an active one remains.
+    expect((await hub.request('DELETE', `/api/bodies/${body}/members/${gone.id}`, { cookie: active.cookie })).status).toBe(200)
+  })
+
   it('a member may leave by themselves; a non-member gets 404 for someone who is not there', async () => {
     const member = await hub.makeUser()
     await hub.addMember('data', member.id, 'member')
