@@ -5,6 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { recordAudit } from '../../db/queries/audit.ts'
 import { latestClosedCall } from '../../db/queries/consensus.ts'
+import { findDocument } from '../../db/queries/documents.ts'
 import { insertEndorsement, listEndorsements } from '../../db/queries/endorsements.ts'
 import { findInstitution } from '../../db/queries/institutions.ts'
 import { findUser } from '../../db/queries/users.ts'
@@ -64,13 +65,19 @@ export const endorsementRoutes = newRouter()
     if (!me.institution_id) throw conflict('no_institution', 'Endorsements are made on behalf of an institution; your account has none.')
     const institution = await findInstitution(db, me.institution_id)
     if (!institution || institution.status !== 'active') throw conflict('institution_suspended', 'Your institution is suspended.')
-    const versionId = await agreedVersionId(db, id)
-    if (!versionId) throw conflict('not_endorsable', 'This document has no agreed version.')
-    await db.transaction().execute(async (trx) => {
+    const versionId = await db.transaction().execute(async (trx) => {
+      // Checked again inside the transaction: a publication (or a return to draft) may have landed since the
+      // check above, and the published record lists the endorsements it found; one stored after it would be
+      // missing from the record for good.
+      const current = await findDocument(trx, id)
+      if (!current || !(ENDORSABLE as readonly string[]).includes(current.state)) throw conflict('not_endorsable', 'Only an agreed document can be endorsed, until it is published.')
+      const versionId = await agreedVersionId(trx, id)
+      if (!versionId) throw conflict('not_endorsable', 'This document has no agreed version.')
       const existing = await trx.selectFrom('endorsements').select('id').where('version_id', '=', versionId).where('institution_id', '=', institution.id).executeTakeFirst()
       if (existing) throw conflict('already_endorsed', 'Your institution already endorses this version.')
       await insertEndorsement(trx, { id: newId(), documentId: id, versionId, institutionId: institution.id, signedBy: me.id, at: now() })
       await recordAudit(trx, now(), { actorId: me.id, action: 'document.endorsed', subjectType: 'document', subjectId: id, data: { institutionId: institution.id, versionId } })
+      return versionId
     })
     const rows = await listEndorsements(db, versionId)
     return c.json(
