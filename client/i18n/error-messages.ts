@@ -39,6 +39,7 @@ export const errorsEn = {
   invitation_used: 'This invitation has already been accepted.',
   invitation_revoked: 'This invitation was withdrawn by the chair.',
   invitation_expired: 'This invitation has expired. Ask the chair for a new one.',
+  invitation_withdrawn: 'Whoever sent this invitation can no longer manage this body, so it no longer holds. Ask a chair for a new one.',
   body_archived: 'This body has been archived.',
   sign_in_required: 'An account with this email already exists. Sign in first, then accept the invitation.',
   invitation_for_other_email: 'This invitation was sent to another email address. Sign out and sign in with that account.',
@@ -79,6 +80,7 @@ export const errorsEn = {
   not_a_thread: 'Reply to the first comment of the thread.',
   is_suggestion: 'This is a suggestion: accept or reject it. A decided suggestion cannot be reopened; make a new one.',
   not_open_suggestion: 'This suggestion is no longer open: it has already been decided.',
+  state_changed: 'The document moved on (its state changed) before this change was applied; nothing was changed. Reload to see where it stands.',
 }
 
 export type ErrorCode = keyof typeof errorsEn
@@ -115,6 +117,7 @@ export const errorsZh: Record<ErrorCode, string> = {
   invitation_used: '此邀请已被接受。',
   invitation_revoked: '主席已撤回此邀请。',
   invitation_expired: '此邀请已过期，请向主席申请新的邀请。',
+  invitation_withdrawn: '发出此邀请的人已不再管理该机构，邀请因此失效。请向主席申请新的邀请。',
   body_archived: '该机构已归档。',
   sign_in_required: '此邮箱已有账户。请先登录，再接受邀请。',
   invitation_for_other_email: '此邀请发给了另一个邮箱。请退出登录，并使用该账户登录。',
@@ -151,4 +154,5 @@ export const errorsZh: Record<ErrorCode, string> = {
   not_a_thread: '请回复讨论串中的第一条评论。',
   is_suggestion: '这是一条修改建议：请接受或拒绝。已决定的建议不能重新打开，请另提新建议。',
   not_open_suggestion: '该修改建议已不再待决：已有人作出决定。',
+  state_changed: '在此更改生效之前，文件状态已发生变化，因此未作任何更改。请刷新页面查看当前状态。',
 }

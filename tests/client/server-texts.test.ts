@@ -1,8 +1,9 @@
 /**
- * Everything the server can say to a person has words in both languages: every error code thrown in api/
- * and domain/ has a sentence in the errors dictionary, and every audit action written with recordAudit has
- * an activity sentence. The codes and actions are found by reading the server's sources, so a new one
- * that nobody translated fails here instead of reaching a Chinese reader as a raw code or English text.
+ * Everything the server can say to a person has words in both languages: every error code thrown in api/,
+ * domain/, db/ and collab/ has a sentence in the errors dictionary, and every audit action written with
+ * recordAudit has an activity sentence. The codes and actions are found by reading the server's sources, so
+ * a new one that nobody translated fails here instead of reaching a Chinese reader as a raw code or English
+ * text.
  * Codes built at runtime (not a string literal) must be listed in DYNAMIC_* with what they can be.
  */
 import fs from 'node:fs'
@@ -28,7 +29,7 @@ function sources(dir: string): { file: string; text: string }[] {
     .filter((file) => !file.includes('/migrations/'))
     .map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, file), 'utf8') }))
 }
-const server = [...sources('api'), ...sources('domain'), ...sources('db')]
+const server = [...sources('api'), ...sources('domain'), ...sources('db'), ...sources('collab')]
 
 /** The source text of the argument that starts at `from`, up to the comma or bracket that ends it. */
 function argumentAt(text: string, from: number): string {
