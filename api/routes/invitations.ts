@@ -3,16 +3,19 @@
  * the invitee accepts it signed in as that email, or creates their account from it.
  */
 import { createRoute, z } from '@hono/zod-openapi'
+import type { Kysely } from 'kysely'
 import { recordAudit } from '../../db/queries/audit.ts'
 import { toBodySubject } from '../../db/queries/bodies.ts'
 import { findInvitation, findInvitationByToken, insertInvitation, listOpenInvitations, markInvitation } from '../../db/queries/invitations.ts'
+import { decideJoinRequest, findPendingRequest } from '../../db/queries/join-requests.ts'
 import { findMembership, upsertMembership } from '../../db/queries/memberships.ts'
 import { findUserByEmail, insertUser } from '../../db/queries/users.ts'
 import { newId } from '../../db/ids.ts'
-import { createSession } from '../../db/session-auth.ts'
+import type { Database } from '../../db/schema.ts'
+import { createSession, loadActor } from '../../db/session-auth.ts'
 import { generateToken, hashToken } from '../../db/tokens.ts'
 import { HubError, badRequest, conflict, notFound } from '../../domain/errors.ts'
-import { INVITATION_TTL_MS, assertInvitationUsable, roleAfterAccepting } from '../../domain/invitation-rules.ts'
+import { INVITATION_TTL_MS, assertInvitationUsable, assertSenderMayStillInvite, roleAfterAccepting } from '../../domain/invitation-rules.ts'
 import { ROLES } from '../../domain/roles.ts'
 import { Denied } from '../audit-refusals.ts'
 import { absoluteLink, setSessionCookie } from '../auth/cookies.ts'
@@ -144,12 +147,19 @@ export const bodyInvitationRoutes = newRouter()
     return c.json({ ok: true as const }, 200)
   })
 
+/** Whether the invitation's sender may still manage its body (domain/invitation-rules.ts). */
+async function assertStillHolds(db: Kysely<Database>, inv: { invited_by: string; body_slug: string }) {
+  const body = await loadBody(db, inv.body_slug)
+  assertSenderMayStillInvite(await loadActor(db, inv.invited_by), toBodySubject(body))
+}
+
 export const invitationRoutes = newRouter()
   .openapi(show, async (c) => {
     const { db, now } = c.var.deps
     const inv = await findInvitationByToken(db, c.req.valid('param').token)
     if (!inv) throw notFound('Invitation')
     assertInvitationUsable(inv, now())
+    await assertStillHolds(db, inv)
     return c.json(
       {
         email: inv.email,
@@ -173,6 +183,7 @@ export const invitationRoutes = newRouter()
       const inv = await findInvitationByToken(trx, token)
       if (!inv) throw notFound('Invitation')
       assertInvitationUsable(inv, now())
+      await assertStillHolds(trx, inv)
       const existing = await findUserByEmail(trx, inv.email)
       let userId: string
       let created = false
@@ -204,12 +215,16 @@ export const invitationRoutes = newRouter()
       const role = roleAfterAccepting(current?.role, inv.role)
       if (role !== current?.role) await upsertMembership(trx, { bodyId: inv.body_id, userId, role, since: current?.since ?? now() })
       await markInvitation(trx, inv.id, { accepted_at: now(), accepted_by: userId })
+      // Their own request to join is answered by the invitation: left pending, a chair could approve it after
+      // a later removal and bring them back without meaning to.
+      const pending = await findPendingRequest(trx, inv.body_id, userId)
+      if (pending) await decideJoinRequest(trx, pending.id, { status: 'approved', decidedBy: inv.invited_by, at: now() })
       await recordAudit(trx, now(), {
         actorId: userId,
         action: 'invitation.accepted',
         subjectType: 'body',
         subjectId: inv.body_id,
-        data: { invitationId: inv.id, role: inv.role, accountCreated: created, ...(role !== inv.role && { keptRole: role }) },
+        data: { invitationId: inv.id, role: inv.role, accountCreated: created, ...(role !== inv.role && { keptRole: role }), ...(pending && { joinRequestAnswered: pending.id }) },
       })
       return { userId, created, signIn: created ? await createSession(trx, userId, now(), c.req.header('user-agent')) : null }
     })

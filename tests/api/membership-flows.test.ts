@@ -55,6 +55,39 @@ describe('invitations', () => {
     expect(right.body.memberships).toContainEqual(expect.objectContaining({ slug: 'data', role: 'observer' }))
   })
 
+  it('an invitation no longer holds once its sender may not manage the body: a removed chair brings nobody in', async () => {
+    const body = 'think-tanks'
+    const [leaving, staying, invitee] = [await hub.makeUser(), await hub.makeUser(), await hub.makeUser()]
+    await hub.addMember(body, leaving.id, 'chair')
+    await hub.addMember(body, staying.id, 'chair')
+    const invite = await json(await hub.request('POST', `/api/bodies/${body}/invitations`, { cookie: leaving.cookie, json: { email: invitee.email, role: 'chair' } }))
+    expect(invite.status).toBe(201)
+    const token = tokenFromLink(invite.body.link)
+    expect((await hub.request('DELETE', `/api/bodies/${body}/members/${leaving.id}`, { cookie: staying.cookie })).status).toBe(200)
+    const shown = await json(await hub.request('GET', `/api/invitations/${token}`))
+    expect(shown).toMatchObject({ status: 410, body: { error: { code: 'invitation_withdrawn' } } })
+    const accepted = await json(await hub.request('POST', `/api/invitations/${token}/accept`, { cookie: invitee.cookie, json: {} }))
+    expect(accepted).toMatchObject({ status: 410, body: { error: { code: 'invitation_withdrawn' } } })
+    expect(await hub.conn.db.selectFrom('memberships').select('role').where('user_id', '=', invitee.id).execute()).toEqual([])
+    // The remaining chair's own invitation works.
+    const again = await json(await hub.request('POST', `/api/bodies/${body}/invitations`, { cookie: staying.cookie, json: { email: invitee.email, role: 'member' } }))
+    expect((await hub.request('POST', `/api/invitations/${tokenFromLink(again.body.link)}/accept`, { cookie: invitee.cookie, json: {} })).status).toBe(200)
+  })
+
+  it("joining by invitation answers the person's own pending request, so it cannot re-admit them after a removal", async () => {
+    const person = await hub.makeUser()
+    const filed = await json(await hub.request('POST', '/api/bodies/data/join-requests', { cookie: person.cookie, json: { message: 'May I join?' } }))
+    expect(filed.status).toBe(201)
+    const invite = await json(await hub.request('POST', '/api/bodies/data/invitations', { cookie: chair.cookie, json: { email: person.email, role: 'member' } }))
+    expect((await hub.request('POST', `/api/invitations/${tokenFromLink(invite.body.link)}/accept`, { cookie: person.cookie, json: {} })).status).toBe(200)
+    const pending = await json(await hub.request('GET', '/api/bodies/data/join-requests', { cookie: chair.cookie }))
+    expect(pending.body.requests.map((r: { id: string }) => r.id)).not.toContain(filed.body.id)
+    expect((await hub.request('DELETE', `/api/bodies/data/members/${person.id}`, { cookie: chair.cookie })).status).toBe(200)
+    const approve = await json(await hub.request('POST', `/api/bodies/data/join-requests/${filed.body.id}/approve`, { cookie: chair.cookie, json: {} }))
+    expect(approve).toMatchObject({ status: 409, body: { error: { code: 'already_decided' } } })
+    expect(await hub.conn.db.selectFrom('memberships').select('role').where('user_id', '=', person.id).execute()).toEqual([])
+  })
+
   it('accepting never lowers a role gained meanwhile, and raises a lower one', async () => {
     const roleAfter = async (held: 'chair' | 'member' | 'observer', invited: 'member' | 'observer') => {
       const invitee = await hub.makeUser()
