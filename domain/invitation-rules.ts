@@ -25,8 +25,12 @@ export function assertInvitationUsable(
  * (removed, demoted, account disabled), their open invitations no longer hold, or a chair who was removed
  * could still bring people in, as chairs too.
  */
+export function senderMayStillInvite(sender: Actor | null, body: BodySubject): boolean {
+  return sender !== null && can(sender, 'body.manage_members', { body })
+}
+
 export function assertSenderMayStillInvite(sender: Actor | null, body: BodySubject): void {
-  if (!sender || !can(sender, 'body.manage_members', { body })) {
+  if (!senderMayStillInvite(sender, body)) {
     throw gone('invitation_withdrawn', 'Whoever sent this invitation can no longer manage this body, so it no longer holds. Ask a chair for a new one.')
   }
 }

@@ -15,7 +15,7 @@ import type { Database } from '../../db/schema.ts'
 import { createSession, loadActor } from '../../db/session-auth.ts'
 import { generateToken, hashToken } from '../../db/tokens.ts'
 import { HubError, badRequest, conflict, notFound } from '../../domain/errors.ts'
-import { INVITATION_TTL_MS, assertInvitationUsable, assertSenderMayStillInvite, roleAfterAccepting } from '../../domain/invitation-rules.ts'
+import { INVITATION_TTL_MS, assertInvitationUsable, assertSenderMayStillInvite, roleAfterAccepting, senderMayStillInvite } from '../../domain/invitation-rules.ts'
 import { ROLES } from '../../domain/roles.ts'
 import { Denied } from '../audit-refusals.ts'
 import { absoluteLink, setSessionCookie } from '../auth/cookies.ts'
@@ -126,9 +126,13 @@ export const bodyInvitationRoutes = newRouter()
   .openapi(list, async (c) => {
     const { db, now } = c.var.deps
     const body = await loadBody(db, c.req.valid('param').slug)
-    await authorize(c, 'body.manage_members', { body: toBodySubject(body) }, body.id)
-    const rows = await listOpenInvitations(db, body.id, now())
-    const invitations = rows.map((r) => ({ id: r.id, email: r.email, role: r.role, invitedBy: r.invited_by_name, createdAt: iso(r.created_at), expiresAt: iso(r.expires_at) }))
+    const subject = toBodySubject(body)
+    await authorize(c, 'body.manage_members', { body: subject }, body.id)
+    // Invitations whose sender may no longer manage the body no longer hold: not listed as open.
+    const open = await listOpenInvitations(db, body.id, now())
+    const senders = new Map<string, boolean>()
+    for (const by of new Set(open.map((r) => r.invited_by))) senders.set(by, senderMayStillInvite(await loadActor(db, by), subject))
+    const invitations = open.filter((r) => senders.get(r.invited_by)).map((r) => ({ id: r.id, email: r.email, role: r.role, invitedBy: r.invited_by_name, createdAt: iso(r.created_at), expiresAt: iso(r.expires_at) }))
     return c.json({ invitations }, 200)
   })
   .openapi(revoke, async (c) => {
