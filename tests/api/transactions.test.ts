@@ -102,6 +102,7 @@ describe('signing in a new or changed account', () => {
   it('accepting an invitation: no account, no membership, and the invitation still open', async () => {
     const token = generateToken()
     const chair = await hub.makeUser()
+    await hub.addMember('data', chair.id, 'chair') // an invitation holds only while its sender may manage the body
     const email = `invited-${newId()}@example.org`
     await hub.conn.db
       .insertInto('invitations')
