@@ -60,6 +60,7 @@ export const errorsEn = {
   open_suggestions: 'Decide every open suggestion (accept or reject it) before opening a consensus call.',
   call_closed: 'This consensus call is closed; its record can no longer change.',
   call_ended: 'The closing date of this call has passed; the chair now records the finding.',
+  no_positions: 'No participant has taken a position yet, so agreement cannot be found. Wait for positions, or record no consensus.',
   finding_inconsistent:
     'This finding does not match the positions: unanimity needs support, no objection or recusal from everyone; standing formal objections need “consensus with dissent” or “no consensus”; without any, choose “consensus”.',
   disposition_required: 'Every formal objection needs a recorded disposition.',
@@ -136,6 +137,7 @@ export const errorsZh: Record<ErrorCode, string> = {
   open_suggestions: '发起共识征询前，请先处理所有未决的修改建议（接受或拒绝）。',
   call_closed: '此共识征询已结束，其记录不能再更改。',
   call_ended: '此征询已过截止日期，现由主席记录结论。',
+  no_positions: '尚无任何参与方表明立场，因此无法认定达成一致。请等待各方表明立场，或记录“未达成共识”。',
   finding_inconsistent: '该结论与各方立场不符：一致同意要求所有参与方均支持、不反对或回避；存在正式反对时应选择“有异议的共识”或“未达成共识”；没有正式反对时应选择“达成共识”。',
   disposition_required: '每项正式反对都需要记录处理意见。',
   rationale_required: '否决正式反对需要说明依据。',

@@ -74,6 +74,14 @@ describe('findings', () => {
     expect(() => assertFindingValid('consensus_with_dissent', P, [cast('person:c', 'support')], [])).toThrow(expect.objectContaining({ code: 'finding_inconsistent' }))
   })
 
+  it('agreement needs at least one participant to have taken a stance: none, or only recusals, is not enough', () => {
+    for (const finding of ['unanimous', 'consensus', 'consensus_with_dissent'] as const) {
+      expect(() => assertFindingValid(finding, P, [], [])).toThrow(expect.objectContaining({ status: 409, code: 'no_positions' }))
+      expect(() => assertFindingValid(finding, P, [cast('person:c', 'recuse')], [])).toThrow(expect.objectContaining({ code: 'no_positions' }))
+    }
+    expect(() => assertFindingValid('consensus', P, [cast('person:c', 'recuse'), cast('institution:a', 'no_objection')], [])).not.toThrow()
+  })
+
   it('no consensus is always possible and sends the document back to draft', () => {
     expect(() => assertFindingValid('no_consensus', P, [], [])).not.toThrow()
     expect(stateAfterFinding('no_consensus')).toBe('draft')
