@@ -4,10 +4,11 @@
  * the reverse (a ProseMirror JSON into a Y.Doc) for restoring a version as a forward edit.
  */
 import { getSchema } from '@tiptap/core'
-import type { Mark } from '@tiptap/pm/model'
+import type { Mark, MarkType } from '@tiptap/pm/model'
 import { MarkdownManager } from '@tiptap/markdown'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { codeLanguage, safeHref } from './content-rules.ts'
 import { documentExtensions } from './editor-extensions.ts'
 import { DELETION, INSERTION, MODIFICATION } from './suggestion-extensions.ts'
 import { hasSuggestionMarks, rejectAllSuggestions } from './suggestion-marks.ts'
@@ -44,7 +45,10 @@ export function toProsemirrorJSON(doc: Y.Doc): PMNode {
 
 /**
  * A Yjs document is whatever its clients wrote: a hostile client can put elements and marks in it that the
- * schema does not know. Those are dropped (their text kept as text) so rendering never fails on them.
+ * schema does not know. Those are dropped (their text kept as text) so rendering never fails on them. What
+ * the schema knows is narrowed to what the hub writes itself (content-rules.ts): a mark keeps only the
+ * attributes it declares, a link only a safe address (else it goes and its words stay), a code block only
+ * a plain language name.
  */
 export function conformToSchema(json: PMNode): PMNode {
   const { schema } = editorSchema()
@@ -57,7 +61,8 @@ export function conformToSchema(json: PMNode): PMNode {
     const children = (node.content ?? []).flatMap(clean)
     const type = schema.nodes[node.type]
     if (!type) return children
-    return [{ ...node, content: children.length ? (type.inlineContent ? children : wrapLooseText(children)) : undefined }]
+    const attrs = node.type === 'codeBlock' ? { ...node.attrs, language: codeLanguage(node.attrs?.language) } : node.attrs
+    return [{ ...node, ...(attrs && { attrs }), content: children.length ? (type.inlineContent ? children : wrapLooseText(children)) : undefined }]
   }
   // Text left where blocks belong (from a dropped element) goes into paragraphs.
   const wrapLooseText = (nodes: PMNode[]): PMNode[] => {
@@ -72,12 +77,23 @@ export function conformToSchema(json: PMNode): PMNode {
   }
   // Marks the schema knows, as a set it accepts: of two that exclude each other (a suggested insertion
   // and deletion on one text, say) the later wins, as when an editor applies them in turn.
-  const compatibleMarks = (marks: NonNullable<PMNode['marks']>) => {
+  type PMMark = NonNullable<PMNode['marks']>[number]
+  const permitted = (type: MarkType, m: PMMark): PMMark | null => {
+    if (m.type === 'link') {
+      const href = safeHref(m.attrs?.href)
+      return href ? { type: m.type, attrs: { href } } : null
+    }
+    if (!m.attrs) return m
+    const declared = Object.keys(type.spec.attrs ?? {})
+    return { type: m.type, attrs: Object.fromEntries(Object.entries(m.attrs).filter(([name]) => declared.includes(name))) }
+  }
+  const compatibleMarks = (marks: PMMark[]) => {
     let set: readonly Mark[] = []
-    const source = new Map<Mark, (typeof marks)[number]>()
-    for (const m of marks) {
-      const type = schema.marks[m.type]
-      if (!type) continue
+    const source = new Map<Mark, PMMark>()
+    for (const sent of marks) {
+      const type = schema.marks[sent.type]
+      const m = type && permitted(type, sent)
+      if (!m) continue
       try {
         const mark = type.create(m.attrs ?? null)
         set = mark.addToSet(set)

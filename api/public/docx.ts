@@ -19,6 +19,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
+import { safeHref } from '../../domain/content-rules.ts'
 import type { PMNode } from '../../domain/document-content.ts'
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
@@ -37,8 +38,8 @@ function runs(nodes: PMNode[] = []): ParagraphChild[] {
       style: marks.has('link') ? 'Hyperlink' : undefined,
     })
     const link = n.marks?.find((m) => m.type === 'link')
-    const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : null
-    return href && /^(https?:|mailto:)/i.test(href) ? new ExternalHyperlink({ link: href, children: [run] }) : run
+    const href = safeHref(link?.attrs?.href)
+    return href ? new ExternalHyperlink({ link: href, children: [run] }) : run
   })
 }
 

@@ -1,17 +1,14 @@
 /**
- * The document schema the editor uses: StarterKit (headings, lists, blockquote, links…) with its own
- * undo/redo off, because history belongs to Yjs (undo per person, not per document), plus tables and the
- * tracked-change marks. It matches the list the server renders versions and publications with
- * (domain/editor-extensions.ts); here the marks also say who suggested what and when on hover, and
- * suggesting mode (suggest-changes.ts) is added.
+ * The editor's extensions: the document schema the server renders versions and publications with
+ * (domain/editor-extensions.ts), the same list, with the tracked-change marks also saying who suggested
+ * what and when on hover; plus suggesting mode (suggest-changes.ts), Yjs collaboration and carets.
  */
 import { mergeAttributes, type AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
-import StarterKit from '@tiptap/starter-kit'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import { documentExtensions } from '../../domain/editor-extensions.ts'
 import { SuggestionDeletion, SuggestionInsertion, SuggestionModification } from '../../domain/suggestion-extensions.ts'
 import { textColorOn } from '../ui/contrast.ts'
 import { SuggestChanges, type RefusedReason, type SuggestingUser } from './suggest-changes.ts'
@@ -44,17 +41,11 @@ export interface EditorExtensionOptions {
 
 export function editorExtensions(opts: EditorExtensionOptions): AnyExtension[] {
   return [
-    StarterKit.configure({
-      undoRedo: false,
-      link: { openOnClick: false, autolink: true, protocols: ['mailto'], HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' } },
-    }),
-    Table.configure({ resizable: false }),
-    TableRow,
-    TableHeader,
-    TableCell,
-    described(SuggestionInsertion, 'insertion', opts.describeSuggestion),
-    described(SuggestionDeletion, 'deletion', opts.describeSuggestion),
-    SuggestionModification,
+    ...documentExtensions([
+      described(SuggestionInsertion, 'insertion', opts.describeSuggestion),
+      described(SuggestionDeletion, 'deletion', opts.describeSuggestion),
+      SuggestionModification,
+    ]),
     SuggestChanges.configure({ user: opts.suggester, onRefused: opts.onSuggestionRefused }),
     Collaboration.configure({ document: opts.doc, field: 'default' }),
     CollaborationCaret.configure({ provider: opts.provider, user: opts.user, render: renderCaret }),

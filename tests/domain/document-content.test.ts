@@ -1,7 +1,7 @@
 /** Rendering what clients wrote: only the editor's schema survives, hostile content is neutralised. */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { docFromUpdate, replaceContent, stripSuggestions, toHTML, toMarkdown, toProsemirrorJSON } from '../../domain/document-content.ts'
+import { docFromUpdate, replaceContent, stripSuggestions, toHTML, toMarkdown, toProsemirrorJSON, type PMNode } from '../../domain/document-content.ts'
 import { diffBlocks } from '../../domain/version-diff.ts'
 
 function crafted(build: (fragment: Y.XmlFragment) => void): Y.Doc {
@@ -50,6 +50,52 @@ describe('server-side rendering', () => {
     const doc = new Y.Doc()
     replaceContent(doc, { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Scope 范围' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }] })
     expect(toMarkdown(toProsemirrorJSON(doc))).toBe('## Scope 范围\n\nText.')
+  })
+})
+
+describe('what a writer sends over the collab socket', () => {
+  const paragraphOf = (insert: (t: Y.XmlText) => void) =>
+    crafted((f) => {
+      const p = new Y.XmlElement('paragraph')
+      const t = new Y.XmlText()
+      p.insert(0, [t])
+      f.insert(0, [p])
+      insert(t)
+    })
+  const marksOf = (json: PMNode) => json.content?.[0].content?.[0].marks
+
+  it('keeps only the address of a link: no class, rel, target or title of the writer reaches the text or its HTML', async () => {
+    const doc = paragraphOf((t) => t.insert(0, 'x', { link: { href: 'https://evil.example', class: 'dialog-positioner', rel: 'opener', target: '_self', title: 'https://hub.example/annex' } }))
+    const json = toProsemirrorJSON(doc)
+    expect(marksOf(json)).toEqual([{ type: 'link', attrs: { href: 'https://evil.example' } }])
+    expect(await toHTML(json)).toBe('<p><a target="_blank" rel="noopener noreferrer nofollow" href="https://evil.example">x</a></p>')
+  })
+
+  it('renders a stored link with foreign attributes (a version saved before they were dropped) without them', async () => {
+    const stored: PMNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://a.example', class: 'dialog-positioner', rel: 'opener', target: '_self' } }] }] }] }
+    expect(await toHTML(stored)).toBe('<p><a target="_blank" rel="noopener noreferrer nofollow" href="https://a.example">x</a></p>')
+  })
+
+  it('drops a link to anything but http(s) or mailto, keeping its words', () => {
+    for (const href of ['javascript:alert(1)', 'data:text/html,x', '/admin', '//evil.example', 'mailto:', 'vbscript:x']) {
+      const json = toProsemirrorJSON(paragraphOf((t) => t.insert(0, 'words', { link: { href } })))
+      expect(json.content?.[0].content).toEqual([{ type: 'text', text: 'words' }])
+    }
+  })
+
+  it('keeps a code block\'s language only if it is a plain name, and renders no other as a class', async () => {
+    const block = (language: string) =>
+      crafted((f) => {
+        const cb = new Y.XmlElement('codeBlock')
+        cb.setAttribute('language', language)
+        cb.insert(0, [new Y.XmlText('x')])
+        f.insert(0, [cb])
+      })
+    const hostile = toProsemirrorJSON(block('x dialog-positioner'))
+    expect(hostile.content?.[0].attrs?.language).toBeNull()
+    expect(await toHTML(hostile)).toBe('<pre><code>x</code></pre>')
+    expect(await toHTML({ type: 'doc', content: [{ type: 'codeBlock', attrs: { language: 'x dialog-positioner' }, content: [{ type: 'text', text: 'x' }] }] })).toBe('<pre><code>x</code></pre>')
+    expect(await toHTML(toProsemirrorJSON(block('c++')))).toBe('<pre><code class="language-c++">x</code></pre>')
   })
 })
 

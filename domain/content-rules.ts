@@ -1,0 +1,34 @@
+/**
+ * What a document may hold, whoever wrote it. The collab socket takes any Yjs update a member sends, so an
+ * attribute the editor would never produce can still arrive; these rules are what the server's schema
+ * conformance (document-content.ts), the editor's extensions and the DOCX builder all check against, so
+ * each is decided once.
+ */
+
+/**
+ * A link target people may follow: http(s) or a mailto address, the two the link dialog offers
+ * (client/forms/validate.ts). Anything else (`javascript:`, `data:`, a relative path that would resolve
+ * inside the hub) is no link. The address is returned as written, trimmed.
+ */
+export function safeHref(href: unknown): string | null {
+  if (typeof href !== 'string') return null
+  const s = href.trim()
+  // Control characters have no place in an address.
+  if (!s || /[\u0000-\u001F\u007F]/.test(s)) return null
+  if (/^mailto:[^\s@]+@[^\s@]+$/i.test(s)) return s
+  try {
+    const url = new URL(s)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? s : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A code block's language becomes part of a class name in HTML (`language-…`) and the info string of a
+ * Markdown fence, so only a plain language name survives (js, c++, c#, objective-c…).
+ */
+export function codeLanguage(language: unknown): string | null {
+  return typeof language === 'string' && /^[a-z0-9+#-]{1,30}$/i.test(language) ? language : null
+}
+

@@ -1,0 +1,73 @@
+/**
+ * The public exports of a text a member wrote over the collab socket (any Yjs update, not only what the
+ * editor produces): frozen, agreed and published the way the hub does it, then read back as a reader
+ * would. The HTML keeps no attribute of the writer's on a link.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { newId } from '../../db/ids.ts'
+import { publishDocument } from '../../api/workflow/publish.ts'
+import { saveVersion } from '../../api/workflow/versions.ts'
+import { collabClient, waitUntil } from '../helpers/collab-client.ts'
+import { makeDocument } from '../helpers/documents.ts'
+import { startTestHub, type TestHub } from '../helpers/hub.ts'
+
+let hub: TestHub
+let member: Awaited<ReturnType<TestHub['makeUser']>>
+beforeAll(async () => {
+  hub = await startTestHub()
+  member = await hub.makeUser()
+  await hub.addMember('data', member.id, 'member')
+})
+afterAll(() => hub.close())
+
+/** A draft whose text `write` puts in over the collab socket, then frozen, agreed and published. */
+async function publishWritten(write: (fragment: Y.XmlFragment) => void, title: string): Promise<string> {
+  const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: member.id, title })
+  const c = collabClient(hub, id, member.cookie)
+  await c.synced()
+  c.doc.transact(() => write(c.doc.getXmlFragment('default')))
+  const { db } = hub.conn
+  await waitUntil(async () => (await db.selectFrom('document_updates').selectAll().where('document_id', '=', id).execute()).length > 0, 5000, 'update stored')
+  c.destroy()
+  // The lifecycle (tested elsewhere) as tests/helpers/documents.ts does it.
+  const now = Date.now()
+  await db.updateTable('documents').set({ state: 'submitted' }).where('id', '=', id).execute()
+  const version = await saveVersion(db, { documentId: id, label: 'Frozen', origin: 'freeze', userId: member.id, at: now })
+  await db
+    .insertInto('consensus_calls')
+    .values({ id: newId(), document_id: id, version_id: version.id, opened_by: member.id, opened_at: now, closes_at: now, status: 'closed', finding: 'consensus', finding_note: '', closed_by: member.id, closed_at: now })
+    .execute()
+  const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  return (await publishDocument(db, row, member.id, now)).slug
+}
+
+function paragraph(fragment: Y.XmlFragment, fill: (t: Y.XmlText) => void): void {
+  const p = new Y.XmlElement('paragraph')
+  const t = new Y.XmlText()
+  p.insert(0, [t])
+  fragment.push([p])
+  fill(t)
+}
+
+describe('the exports of a text written over the collab socket', () => {
+  let slug: string
+  beforeAll(async () => {
+    slug = await publishWritten((f) => {
+      paragraph(f, (t) => t.insert(0, 'Ordinary looking sentence.', { link: { href: 'https://evil.example/phish', class: 'dialog-positioner', rel: 'opener', target: '_self' } }))
+      paragraph(f, (t) => t.insert(0, 'Read the annex', { link: { href: 'javascript:alert(document.domain)' } }))
+      paragraph(f, (t) => t.insert(0, 'x` <img src=x onerror=alert(1)> `y', { code: {} }))
+      const block = new Y.XmlElement('codeBlock')
+      block.setAttribute('language', 'js\n<script>alert(3)</script>')
+      block.insert(0, [new Y.XmlText('a\n```\n<script>alert(2)</script>\n```\nb')])
+      f.push([block])
+      paragraph(f, (t) => t.insert(0, 'text <img src=x onerror=alert(4)> and noncharacter \uFFFF here'))
+    }, 'Exports of a crafted text')
+  })
+
+  it('publishes a link with the hub\'s rel and target and no class of the writer\'s', async () => {
+    const page = await (await fetch(`${hub.url}/p/${slug}`)).text()
+    expect(page).toContain('<a target="_blank" rel="noopener noreferrer nofollow" href="https://evil.example/phish">Ordinary looking sentence.</a>')
+    expect(page).not.toMatch(/dialog-positioner|opener"|_self|javascript:|language-/)
+  })
+})
