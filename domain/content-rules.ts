@@ -1,8 +1,8 @@
 /**
  * What a document may hold, whoever wrote it. The collab socket takes any Yjs update a member sends, so an
  * attribute the editor would never produce can still arrive; these rules are what the server's schema
- * conformance (document-content.ts), the editor's extensions and the DOCX builder all check against, so
- * each is decided once.
+ * conformance (document-content.ts), the editor's extensions, the Markdown rendering and the DOCX builder
+ * all check against, so each is decided once.
  */
 
 /**

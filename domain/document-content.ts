@@ -10,6 +10,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@t
 import * as Y from 'yjs'
 import { codeLanguage, safeHref } from './content-rules.ts'
 import { documentExtensions } from './editor-extensions.ts'
+import { withCodeFences } from './markdown-syntax.ts'
 import { DELETION, INSERTION, MODIFICATION } from './suggestion-extensions.ts'
 import { hasSuggestionMarks, rejectAllSuggestions } from './suggestion-marks.ts'
 
@@ -156,7 +157,7 @@ export async function toHTML(json: PMNode): Promise<string> {
 }
 
 export function toMarkdown(json: PMNode): string {
-  return editorSchema().markdown.serialize(json)
+  return editorSchema().markdown.serialize(withCodeFences(json))
 }
 
 /** Text of each block (paragraph, heading, list item paragraph, table cell), in document order. */

@@ -4,19 +4,20 @@
  * editor passes its own rendering of the tracked-change marks (with a tooltip); the schema is the same.
  */
 import type { AnyExtension } from '@tiptap/core'
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
+import { TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
-import { DocumentCodeBlock, DocumentLink } from './hardened-extensions.ts'
+import { DocumentCode, DocumentCodeBlock, DocumentLink, DocumentTable } from './hardened-extensions.ts'
 import { suggestionMarks } from './suggestion-extensions.ts'
 
 export function documentExtensions(trackedChangeMarks: AnyExtension[] = suggestionMarks()): AnyExtension[] {
   return [
-    // History is Yjs's job (undo per user), so StarterKit's own undo/redo is off. Links and code blocks
-    // are replaced by versions that render only what is safe (hardened-extensions.ts).
-    StarterKit.configure({ undoRedo: false, link: false, codeBlock: false }),
+    // History is Yjs's job (undo per user), so StarterKit's own undo/redo is off. Links and code are
+    // replaced by versions that render only what is safe (hardened-extensions.ts).
+    StarterKit.configure({ undoRedo: false, link: false, code: false, codeBlock: false }),
     DocumentLink,
+    DocumentCode,
     DocumentCodeBlock,
-    Table.configure({ resizable: false }),
+    DocumentTable.configure({ resizable: false }),
     TableRow,
     TableHeader,
     TableCell,

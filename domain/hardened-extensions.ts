@@ -1,16 +1,20 @@
 /**
- * The Tiptap extensions whose attributes a writer controls in a way that reaches a reader's page, narrowed
- * to what the hub means them to carry. They replace StarterKit's own in the one schema list (editor-extensions.ts), so the editor, version views, publications
+ * The Tiptap extensions whose attributes or text a writer controls in a way that reaches a reader's page
+ * or the published Markdown, narrowed to what the hub means them to carry. They replace StarterKit's and
+ * Table's own in the one schema list (editor-extensions.ts), so the editor, version views, publications
  * and exports all render them alike.
  *
  * Nothing here has a `validate` rule: y-tiptap deletes a text from the shared document when building its
  * marks throws (see suggestion-extensions.ts). Unsafe values are left out when rendering instead, and
  * dropped from the text by the server's schema conformance (document-content.ts).
  */
-import { mergeAttributes } from '@tiptap/core'
+import { mergeAttributes, type JSONContent } from '@tiptap/core'
+import Code from '@tiptap/extension-code'
 import CodeBlock from '@tiptap/extension-code-block'
 import Link from '@tiptap/extension-link'
+import { renderTableToMarkdown, Table } from '@tiptap/extension-table'
 import { codeLanguage, safeHref } from './content-rules.ts'
+import { escapeCellPipes, fencedCode, markdownDestination } from './markdown-syntax.ts'
 
 /**
  * Only the address is an attribute. Link's own `class`, `rel`, `target` and `title` would be rendered as
@@ -21,6 +25,12 @@ export const DocumentLink = Link.extend({
   addAttributes() {
     return { href: { default: null, parseHTML: (element) => element.getAttribute('href') } }
   },
+  renderMarkdown: (node, h) => {
+    const text = h.renderChildren(node)
+    const destination = markdownDestination(node.attrs?.href)
+    // A target that is no safe link leaves its words, as plain text.
+    return destination ? `[${text}](${destination})` : text
+  },
 }).configure({
   openOnClick: false,
   autolink: true,
@@ -30,11 +40,29 @@ export const DocumentLink = Link.extend({
   isAllowedUri: (url) => safeHref(url) !== null,
 })
 
-/** The language is part of a class name in HTML: a plain name, or none. */
+/**
+ * Inline code in Markdown needs a fence longer than the backticks in its text, which a mark's renderer
+ * cannot see: toMarkdown gives each code run its delimiters first (withCodeFences in markdown-syntax.ts).
+ */
+export const DocumentCode = Code.extend({
+  renderMarkdown: (node, h) => {
+    if (!node.content) return ''
+    const open = typeof node.attrs?.open === 'string' ? node.attrs.open : '`'
+    const close = typeof node.attrs?.close === 'string' ? node.attrs.close : '`'
+    return open + h.renderChildren(node.content) + close
+  },
+})
+
+/** The language is a class name in HTML and a fence's info string in Markdown: a plain name, or none. */
 export const DocumentCodeBlock = CodeBlock.extend({
   renderHTML({ node, HTMLAttributes }) {
     const language = codeLanguage(node.attrs.language)
     return ['pre', mergeAttributes(this.options.HTMLAttributes, HTMLAttributes), ['code', { class: language ? this.options.languageClassPrefix + language : null }, 0]]
   },
+  renderMarkdown: (node) => fencedCode((node.content ?? []).map((t: JSONContent) => t.text ?? '').join(''), codeLanguage(node.attrs?.language)),
 })
 
+/** A `|` in a cell would end the cell: the library's table writer, with each cell's pipes escaped. */
+export const DocumentTable = Table.extend({
+  renderMarkdown: (node, h) => renderTableToMarkdown(node, { ...h, renderChildren: (nodes, separator) => escapeCellPipes(h.renderChildren(nodes, separator)) }),
+})

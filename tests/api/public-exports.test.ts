@@ -1,7 +1,8 @@
 /**
  * The public exports of a text a member wrote over the collab socket (any Yjs update, not only what the
  * editor produces): frozen, agreed and published the way the hub does it, then read back as a reader
- * would. The HTML keeps no attribute of the writer's on a link.
+ * would. The HTML keeps no attribute of the writer's on a link, and the certified Markdown holds no live
+ * markup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -69,5 +70,18 @@ describe('the exports of a text written over the collab socket', () => {
     const page = await (await fetch(`${hub.url}/p/${slug}`)).text()
     expect(page).toContain('<a target="_blank" rel="noopener noreferrer nofollow" href="https://evil.example/phish">Ordinary looking sentence.</a>')
     expect(page).not.toMatch(/dialog-positioner|opener"|_self|javascript:|language-/)
+  })
+
+  it('serves Markdown in which no code, link or text becomes markup', async () => {
+    const md = await (await fetch(`${hub.url}/p/${slug}/1/download.md`)).text()
+    expect(md).toBe(
+      [
+        '[Ordinary looking sentence.](https://evil.example/phish)',
+        'Read the annex',
+        '``x` <img src=x onerror=alert(1)> `y``',
+        '````\na\n```\n<script>alert(2)</script>\n```\nb\n````',
+        'text &lt;img src=x onerror=alert(4)&gt; and noncharacter \uFFFF here',
+      ].join('\n\n'),
+    )
   })
 })
