@@ -1,15 +1,19 @@
 /** Request fields shared by several routes: each rule is written once. */
 import { z } from '@hono/zod-openapi'
+import { hasXmlInvalid } from '../domain/content-rules.ts'
 import { isCountryCode } from '../domain/countries.ts'
 import { BODY_KINDS, DOCUMENT_KINDS, INSTITUTION_KINDS, LOCALES, ROLES } from '../domain/roles.ts'
 
-/** No control characters except tab/newline; trimmed. */
+/**
+ * No control characters except tab/newline, and none of the other characters XML refuses (U+FFFE, U+FFFF,
+ * lone surrogates: a title holding one would make the publication's DOCX unopenable); trimmed.
+ */
 const clean = (max: number) =>
   z
     .string()
     .max(max)
     .transform((s) => s.trim())
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
+    .refine((s) => !s.includes('\u007F') && !hasXmlInvalid(s), 'must not contain control characters or noncharacters')
 
 /**
  * Text people write for others to read (comments, replies, suggestions' proposals): trimmed and capped

@@ -1,8 +1,8 @@
 /**
  * What a document may hold, whoever wrote it. The collab socket takes any Yjs update a member sends, so an
- * attribute the editor would never produce can still arrive; these rules are what the server's schema
- * conformance (document-content.ts), the editor's extensions, the Markdown rendering and the DOCX builder
- * all check against, so each is decided once.
+ * attribute or a character the editor would never produce can still arrive; these rules are what the
+ * server's schema conformance (document-content.ts), the editor's extensions, the Markdown rendering and
+ * the DOCX builder all check against, so each is decided once.
  */
 
 /**
@@ -13,8 +13,8 @@
 export function safeHref(href: unknown): string | null {
   if (typeof href !== 'string') return null
   const s = href.trim()
-  // Control characters have no place in an address.
-  if (!s || /[\u0000-\u001F\u007F]/.test(s)) return null
+  // Control and XML-invalid characters have no place in an address and break the DOCX.
+  if (!s || hasXmlInvalid(s) || /[\u007F]/.test(s)) return null
   if (/^mailto:[^\s@]+@[^\s@]+$/i.test(s)) return s
   try {
     const url = new URL(s)
@@ -32,3 +32,16 @@ export function codeLanguage(language: unknown): string | null {
   return typeof language === 'string' && /^[a-z0-9+#-]{1,30}$/i.test(language) ? language : null
 }
 
+/**
+ * Characters XML 1.0 refuses (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates): a
+ * DOCX holding one does not open, and none of them is text anyone meant to write.
+ */
+const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+
+export function withoutXmlInvalid(text: string): string {
+  return text.replace(XML_INVALID, '')
+}
+
+export function hasXmlInvalid(text: string): boolean {
+  return text.search(XML_INVALID) !== -1
+}

@@ -8,7 +8,7 @@ import type { Mark, MarkType } from '@tiptap/pm/model'
 import { MarkdownManager } from '@tiptap/markdown'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { codeLanguage, safeHref } from './content-rules.ts'
+import { codeLanguage, safeHref, withoutXmlInvalid } from './content-rules.ts'
 import { documentExtensions } from './editor-extensions.ts'
 import { withCodeFences } from './markdown-syntax.ts'
 import { DELETION, INSERTION, MODIFICATION } from './suggestion-extensions.ts'
@@ -47,17 +47,18 @@ export function toProsemirrorJSON(doc: Y.Doc): PMNode {
 /**
  * A Yjs document is whatever its clients wrote: a hostile client can put elements and marks in it that the
  * schema does not know. Those are dropped (their text kept as text) so rendering never fails on them. What
- * the schema knows is narrowed to what the hub writes itself (content-rules.ts): a mark keeps only the
- * attributes it declares, a link only a safe address (else it goes and its words stay), a code block only
- * a plain language name.
+ * the schema knows is narrowed to what the hub writes itself (content-rules.ts): characters XML refuses
+ * leave the text (a DOCX holding one does not open), a mark keeps only the attributes it declares, a link
+ * only a safe address (else it goes and its words stay), a code block only a plain language name.
  */
 export function conformToSchema(json: PMNode): PMNode {
   const { schema } = editorSchema()
   const clean = (node: PMNode): PMNode[] => {
     if (node.type === 'text') {
-      if (typeof node.text !== 'string' || node.text === '') return []
+      const text = typeof node.text === 'string' ? withoutXmlInvalid(node.text) : ''
+      if (text === '') return []
       const marks = compatibleMarks(node.marks ?? [])
-      return [{ type: 'text', text: node.text, ...(marks.length ? { marks } : {}) }]
+      return [{ type: 'text', text, ...(marks.length ? { marks } : {}) }]
     }
     const children = (node.content ?? []).flatMap(clean)
     const type = schema.nodes[node.type]

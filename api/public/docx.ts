@@ -1,7 +1,10 @@
 /**
  * A publication as a Word document, built from the same ProseMirror JSON as the HTML with the `docx`
  * package: headings, paragraphs with bold/italic/underline/strike/code and links, bullet and numbered
- * lists (nested), block quotes, code blocks, horizontal rules and tables.
+ * lists (nested), block quotes, code blocks, horizontal rules and tables. Every text goes through
+ * withoutXmlInvalid: the `docx` package drops C0 controls but writes U+FFFE, U+FFFF and lone surrogates
+ * as they are, and Word will not open a file holding one (a version stored before the text was cleaned
+ * on the way in, or a title, can still carry them).
  */
 import {
   AlignmentType,
@@ -19,7 +22,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
-import { safeHref } from '../../domain/content-rules.ts'
+import { safeHref, withoutXmlInvalid as xmlText } from '../../domain/content-rules.ts'
 import type { PMNode } from '../../domain/document-content.ts'
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
@@ -29,7 +32,7 @@ function runs(nodes: PMNode[] = []): ParagraphChild[] {
     if (n.type === 'hardBreak') return new TextRun({ text: '', break: 1 })
     const marks = new Set((n.marks ?? []).map((m) => m.type))
     const run = new TextRun({
-      text: n.text ?? '',
+      text: xmlText(n.text ?? ''),
       bold: marks.has('bold'),
       italics: marks.has('italic'),
       underline: marks.has('underline') ? {} : undefined,
@@ -72,7 +75,7 @@ function blocks(node: PMNode, ctx: Context = {}): Array<Paragraph | Table> {
     case 'blockquote':
       return content.flatMap((n) => blocks(n, { ...ctx, quote: true }))
     case 'codeBlock':
-      return [new Paragraph({ children: [new TextRun({ text: content.map((t) => t.text ?? '').join(''), font: 'Courier New' })] })]
+      return [new Paragraph({ children: [new TextRun({ text: xmlText(content.map((t) => t.text ?? '').join('')), font: 'Courier New' })] })]
     case 'horizontalRule':
       return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] })]
     case 'table':
@@ -103,7 +106,7 @@ const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (i
 
 export async function toDocx(p: { title: string; subtitle: string; json: PMNode; footer: string }): Promise<Buffer> {
   const doc = new Document({
-    title: p.title,
+    title: xmlText(p.title),
     creator: 'Consensus Hub',
     numbering: {
       config: [
@@ -114,10 +117,10 @@ export async function toDocx(p: { title: string; subtitle: string; json: PMNode;
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(p.title)] }),
-          new Paragraph({ children: [new TextRun({ text: p.subtitle, italics: true })] }),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlText(p.title))] }),
+          new Paragraph({ children: [new TextRun({ text: xmlText(p.subtitle), italics: true })] }),
           ...blocks(p.json),
-          new Paragraph({ children: [new TextRun({ text: p.footer, size: 16, color: '666666' })] }),
+          new Paragraph({ children: [new TextRun({ text: xmlText(p.footer), size: 16, color: '666666' })] }),
         ],
       },
     ],

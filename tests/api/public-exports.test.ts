@@ -1,8 +1,8 @@
 /**
  * The public exports of a text a member wrote over the collab socket (any Yjs update, not only what the
  * editor produces): frozen, agreed and published the way the hub does it, then read back as a reader
- * would. The HTML keeps no attribute of the writer's on a link, and the certified Markdown holds no live
- * markup.
+ * would. The HTML keeps no attribute of the writer's on a link, the certified Markdown holds no live
+ * markup, and the DOCX is well-formed XML whatever characters the text or the title held.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -12,6 +12,7 @@ import { saveVersion } from '../../api/workflow/versions.ts'
 import { collabClient, waitUntil } from '../helpers/collab-client.ts'
 import { makeDocument } from '../helpers/documents.ts'
 import { startTestHub, type TestHub } from '../helpers/hub.ts'
+import { isWellFormedXml, zipEntry } from '../helpers/docx.ts'
 
 let hub: TestHub
 let member: Awaited<ReturnType<TestHub['makeUser']>>
@@ -80,8 +81,39 @@ describe('the exports of a text written over the collab socket', () => {
         'Read the annex',
         '``x` <img src=x onerror=alert(1)> `y``',
         '````\na\n```\n<script>alert(2)</script>\n```\nb\n````',
-        'text &lt;img src=x onerror=alert(4)&gt; and noncharacter \uFFFF here',
+        'text &lt;img src=x onerror=alert(4)&gt; and noncharacter  here',
       ].join('\n\n'),
     )
+  })
+
+  it('serves a DOCX whose document is well-formed XML', async () => {
+    const docx = Buffer.from(await (await fetch(`${hub.url}/p/${slug}/1/download.docx`)).arrayBuffer())
+    const xml = zipEntry(docx, 'word/document.xml').toString('utf8')
+    expect(isWellFormedXml(xml)).toBe(true)
+    expect(xml).toContain('and noncharacter  here')
+  })
+})
+
+describe('characters XML refuses in titles', () => {
+  it('refuses a title holding U+FFFF or U+FFFE with 400', async () => {
+    const chair = await hub.makeUser()
+    await hub.addMember('data', chair.id, 'chair')
+    const create = (titleEn: string) => hub.request('POST', '/api/bodies/data/documents', { cookie: chair.cookie, json: { kind: 'proposal', titleEn, titleZh: '数据', language: 'en' } })
+    expect((await create('Data flows')).status).toBe(201)
+    for (const titleEn of ['Data\uFFFF flows', 'Data\uFFFE flows']) {
+      const res = await create(titleEn)
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request')
+    }
+  })
+
+  it('still gives a well-formed DOCX for a title stored with one (before titles were checked)', async () => {
+    const slug = await publishWritten((f) => paragraph(f, (t) => t.insert(0, 'Body.')), 'Stored title \uFFFF here')
+    const docx = Buffer.from(await (await fetch(`${hub.url}/p/${slug}/1/download.docx`)).arrayBuffer())
+    for (const part of ['word/document.xml', 'docProps/core.xml']) {
+      const xml = zipEntry(docx, part).toString('utf8')
+      expect(isWellFormedXml(xml)).toBe(true)
+      expect(xml).toContain('Stored title  here')
+    }
   })
 })

@@ -1,7 +1,7 @@
 /** Rendering what clients wrote: only the editor's schema survives, hostile content is neutralised. */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { docFromUpdate, replaceContent, stripSuggestions, toHTML, toMarkdown, toProsemirrorJSON, type PMNode } from '../../domain/document-content.ts'
+import { conformToSchema, docFromUpdate, replaceContent, stripSuggestions, toHTML, toMarkdown, toProsemirrorJSON, type PMNode } from '../../domain/document-content.ts'
 import { diffBlocks } from '../../domain/version-diff.ts'
 
 function crafted(build: (fragment: Y.XmlFragment) => void): Y.Doc {
@@ -96,6 +96,14 @@ describe('what a writer sends over the collab socket', () => {
     expect(await toHTML(hostile)).toBe('<pre><code>x</code></pre>')
     expect(await toHTML({ type: 'doc', content: [{ type: 'codeBlock', attrs: { language: 'x dialog-positioner' }, content: [{ type: 'text', text: 'x' }] }] })).toBe('<pre><code>x</code></pre>')
     expect(await toHTML(toProsemirrorJSON(block('c++')))).toBe('<pre><code class="language-c++">x</code></pre>')
+  })
+
+  it('drops characters XML refuses (U+FFFE, U+FFFF, C0 controls, lone surrogates) from the text, keeping tab and line breaks', () => {
+    const json = toProsemirrorJSON(paragraphOf((t) => t.insert(0, 'a\uFFFFb\uFFFEc\u0007d\te 😀')))
+    expect(json.content?.[0].content).toEqual([{ type: 'text', text: 'abcd\te 😀' }])
+    // Yjs's encoding already turns a lone surrogate into U+FFFD; a JSON given directly may still hold one.
+    const direct = conformToSchema({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a\uD800b' }] }] })
+    expect(direct.content?.[0].content).toEqual([{ type: 'text', text: 'ab' }])
   })
 })
 
