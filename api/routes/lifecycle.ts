@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { recordAudit } from '../../db/queries/audit.ts'
 import { findOpenCall } from '../../db/queries/consensus.ts'
 import { findDocument, setDocumentState } from '../../db/queries/documents.ts'
+import { conflict } from '../../domain/errors.ts'
 import { DOCUMENT_STATES } from '../../domain/lifecycle.ts'
 import { checkTransition } from '../../domain/transitions.ts'
 import { loadReadableDocument } from '../load-document.ts'
@@ -23,7 +24,15 @@ const transition = createRoute({
   summary: 'Move a document to another state (chairs; the secretariat publishes or returns submitted documents)',
   request: {
     params: z.object({ id: idParam }),
-    body: jsonBody(z.strictObject({ to: z.enum(DOCUMENT_STATES), reason: text(2000).optional() })),
+    body: jsonBody(
+      z.strictObject({
+        to: z.enum(DOCUMENT_STATES),
+        reason: text(2000).optional(),
+        // The state the mover saw. Two chairs acting on one screen's worth of state (one closes the call, the
+        // other sends it back to draft to stop it) must not both succeed in turn: the second is told instead.
+        from: z.enum(DOCUMENT_STATES).optional().openapi({ description: 'The state the document is expected to be in; if it has moved since, 409 state_changed and nothing changes.' }),
+      }),
+    ),
   },
   responses: {
     200: ok(z.object({ document: DocumentSchema, publication: z.object({ slug: z.string(), edition: z.number() }).nullable() })),
@@ -34,11 +43,14 @@ const transition = createRoute({
 export const lifecycleRoutes = newRouter().openapi(transition, async (c) => {
   const { db, now, notifier } = c.var.deps
   const { id } = c.req.valid('param')
-  const { to, reason } = c.req.valid('json')
-  const { actor, subject, document } = await loadReadableDocument(c, id)
+  const { to, reason, from } = c.req.valid('json')
+  const { actor, subject } = await loadReadableDocument(c, id)
   checkTransition(actor, subject, to, reason)
   const publication = await db.transaction().execute(async (trx) => {
     const current = await findDocument(trx, id)
+    if (from && from !== current!.state) {
+      throw conflict('state_changed', `The document has moved on since you saw it (it is now ${current!.state.replace('_', ' ')}); nothing was changed.`)
+    }
     // Re-checked inside the transaction: two chairs moving at once cannot both succeed.
     checkTransition(actor, { ...subject, state: current!.state }, to, reason)
     let published = null
@@ -57,7 +69,7 @@ export const lifecycleRoutes = newRouter().openapi(transition, async (c) => {
       action: 'document.transition',
       subjectType: 'document',
       subjectId: id,
-      data: { from: document.state, to, reason: reason ?? null, ...(published && { slug: published.slug, edition: published.edition }) },
+      data: { from: current!.state, to, reason: reason ?? null, ...(published && { slug: published.slug, edition: published.edition }) },
     })
     return published && { slug: published.slug, edition: published.edition }
   })

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ADMIN, startTestHub, type TestHub } from '../helpers/hub.ts'
 import { collabClient, typeParagraph, waitUntil, type HubClient } from '../helpers/collab-client.ts'
+import { makeDocument } from '../helpers/documents.ts'
 
 let hub: TestHub
 type Person = Awaited<ReturnType<TestHub['makeUser']>>
@@ -256,5 +257,19 @@ describe('from draft to published', () => {
     const first = await (await fetch(`${hub.url}/p/${slug}/1`)).text()
     expect(first).not.toContain('Revised in the annual review.')
     expect(first).toContain('a newer edition exists')
+  })
+})
+
+describe('a move made on what the mover saw', () => {
+  it('is refused with state_changed once the document has moved on, and the audit names the state it left', async () => {
+    const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: chair.id, text: 'Stale screens.' })
+    expect((await call('POST', `/api/documents/${id}/transitions`, chair.cookie, { to: 'consultation', from: 'draft' })).status).toBe(200)
+    // A second chair still looking at the draft asks to withdraw it: they are told, nothing changes.
+    const stale = await call('POST', `/api/documents/${id}/transitions`, chair.cookie, { to: 'withdrawn', from: 'draft', reason: 'Dropped' })
+    expect(stale).toMatchObject({ status: 409, body: { error: { code: 'state_changed' } } })
+    expect((await call('GET', `/api/documents/${id}`, chair.cookie)).body.document.state).toBe('consultation')
+    expect((await call('POST', `/api/documents/${id}/transitions`, chair.cookie, { to: 'draft', from: 'consultation', reason: 'More work' })).status).toBe(200)
+    const moves = await hub.conn.db.selectFrom('audit_events').select('data').where('subject_id', '=', id).where('action', '=', 'document.transition').orderBy('id').execute()
+    expect(moves.map((m) => JSON.parse(m.data).from)).toEqual(['draft', 'consultation'])
   })
 })

@@ -50,7 +50,7 @@ function DecisionDialog(props: { decision: Decision | null; onClose: () => void;
     setBusy(true)
     setError(null)
     try {
-      await call(api.documents[':id'].transitions.$post({ param: { id: d.item.id }, json: { to: d.to, ...(d.to === 'draft' && { reason: reason().trim() }) } }))
+      await call(api.documents[':id'].transitions.$post({ param: { id: d.item.id }, json: { to: d.to, from: 'submitted', ...(d.to === 'draft' && { reason: reason().trim() }) } }))
       notify.success(d.to === 'published' ? r('published') : r('returned'))
       props.onDone()
     } catch (err) {

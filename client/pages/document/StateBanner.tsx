@@ -54,7 +54,7 @@ export function StateBanner(props: { data: DocumentDetail; onChanged: () => void
       if (move.via === 'open_call') {
         await call(api.documents[':id']['consensus-calls'].$post({ param: { id: props.data.document.id }, json: { closesAt: new Date(`${closesAt()}T23:59:00`).toISOString(), ...(label().trim() && { label: label().trim() }) } }))
       } else {
-        const res = await call(api.documents[':id'].transitions.$post({ param: { id: props.data.document.id }, json: { to: move.to, ...(reason().trim() && { reason: reason().trim() }) } }))
+        const res = await call(api.documents[':id'].transitions.$post({ param: { id: props.data.document.id }, json: { to: move.to, from: props.data.document.state, ...(reason().trim() && { reason: reason().trim() }) } }))
         if (res.publication) setJustPublished(res.publication.slug)
       }
       notify.success(w('state.moved', { state: t(`states.${move.to}`) }))
