@@ -102,7 +102,3 @@ export function assertNotHostile(field: string, text: string): void {
   if (reason) throw badRequest('hostile_content', `${field}: ${HOSTILE_MESSAGES[reason]}`)
 }
 
-/** `@[Display Name](userId)` tokens, as the editor's mention picker writes them. */
-export function mentionedUserIds(body: string): string[] {
-  return [...new Set([...body.matchAll(/@\[[^\]\n]{1,120}\]\(([a-z0-9]{1,64})\)/g)].map((m) => m[1]))]
-}

@@ -13,8 +13,10 @@ import { notify, type NewNotification } from '../../db/queries/notifications.ts'
 import { newId } from '../../db/ids.ts'
 import type { CommentRow } from '../../db/schema.ts'
 import { loadActor } from '../../db/session-auth.ts'
+import { displayNamesOf } from '../../db/queries/users.ts'
 import { placeAnchor, replaceAnchored, resolveAnchor } from '../../domain/anchors.ts'
-import { MAX_COMMENT_CHARS, assertCommentAction, assertNotHostile, mentionedUserIds } from '../../domain/comment-rules.ts'
+import { MAX_COMMENT_CHARS, assertCommentAction, assertNotHostile } from '../../domain/comment-rules.ts'
+import { mentionedUserIds, withTrueMentionNames } from '../../domain/mentions.ts'
 import { docFromUpdate } from '../../domain/document-content.ts'
 import { EDITABLE_STATES } from '../../domain/lifecycle.ts'
 import { badRequest, conflict, notFound } from '../../domain/errors.ts'
@@ -164,6 +166,11 @@ async function notifyAbout(c: Context<AppEnv>, loaded: Loaded, comment: CommentR
   await notify(db, rows)
 }
 
+/** The comment text with each mention naming the person it notifies (domain/mentions.ts). */
+async function withTrueMentions(c: Context<AppEnv>, body: string): Promise<string> {
+  return withTrueMentionNames(body, await displayNamesOf(c.var.deps.db, mentionedUserIds(body)))
+}
+
 async function loadThread(c: Context<AppEnv>, id: string) {
   const root = await findComment(c.var.deps.db, id)
   if (!root) throw notFound('Comment')
@@ -204,7 +211,7 @@ export const commentRoutes = newRouter()
       thread_id: id,
       parent_id: null,
       author_id: loaded.actor.userId,
-      body: b.body,
+      body: await withTrueMentions(c, b.body),
       kind: b.kind,
       anchor_start: anchor.start,
       anchor_end: anchor.end,
@@ -231,8 +238,9 @@ export const commentRoutes = newRouter()
     const { root, loaded } = await loadThread(c, c.req.valid('param').id)
     if (root.parent_id !== null) throw badRequest('not_a_thread', 'Reply to the first comment of a thread.')
     assertCommentAction('comment', loaded.actor, loaded.subject)
-    const body = c.req.valid('json').body
-    if (!body.trim()) throw badRequest('invalid_request', 'body: write a reply.')
+    const written = c.req.valid('json').body
+    if (!written.trim()) throw badRequest('invalid_request', 'body: write a reply.')
+    const body = await withTrueMentions(c, written)
     const row: CommentRow = { ...root, id: newId(), parent_id: root.id, author_id: loaded.actor.userId, body, kind: 'comment', anchor_start: null, anchor_end: null, quote: '', context_before: '', context_after: '', proposal: null, status: 'open', resolved_by: null, resolved_at: null, created_at: now(), deleted_at: null }
     await insertComment(db, row)
     await notifyAbout(c, loaded, row)

@@ -6,6 +6,13 @@ export function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst()
 }
 
+/** Display names of these people, by id (those that exist). */
+export async function displayNamesOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.display_name]))
+}
+
 export function findUser(db: Kysely<Database>, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
 }

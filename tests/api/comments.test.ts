@@ -233,6 +233,18 @@ describe('suggestions', () => {
 })
 
 describe('mentions and the inbox', () => {
+  it('a mention names the person it notifies, whatever name the writer sent; a mention of nobody is plain text', async () => {
+    const { id, client } = await draftWith(['Spoofed names here.'])
+    const body = `@[The Secretariat](${editor2.id}) please sign off, and @[Ghost](nobody0000) too`
+    const t = (await call('POST', `/api/documents/${id}/comments`, observer.cookie, { anchor: anchorFor(client.doc, 'names'), body })).body
+    expect(t.body).toBe(`@[Editor Emil](${editor2.id}) please sign off, and @Ghost too`)
+    const told = (await call('GET', '/api/me/notifications', editor2.cookie)).body.notifications.find((n: { commentId: string }) => n.commentId === t.id)
+    expect(told.excerpt).toContain('@[Editor Emil]')
+    expect(told.excerpt).not.toContain('Secretariat')
+    const reply = (await call('POST', `/api/comments/${t.id}/replies`, editor.cookie, { body: `@[Chair Person](${observer.id}) done` })).body
+    expect(reply.body).toBe(`@[Observer Olga](${observer.id}) done`)
+  })
+
   it('a mention and a reply notify the right people, with unread counts', async () => {
     const { id, client } = await draftWith(['Mention target text.'])
     const before = (await call('GET', '/api/me/notifications', editor2.cookie)).body.unread

@@ -1,11 +1,10 @@
 /**
- * Mentions in comment text: `@[Display Name](userId)`, as the picker writes them and the server reads
- * them (domain/comment-rules.ts). Parsing yields plain text and mention parts, so a comment is always
- * rendered as text nodes, never as HTML.
+ * Mentions in comment text (the token format is domain/mentions.ts). Parsing yields plain text and mention
+ * parts, so a comment is always rendered as text nodes, never as HTML.
  */
-export type MentionPart = { type: 'text'; text: string } | { type: 'mention'; name: string; userId: string }
+import { MENTION, mentionToken } from '../../../domain/mentions.ts'
 
-const MENTION = /@\[([^\]\n]{1,120})\]\(([a-z0-9]{1,64})\)/g
+export type MentionPart = { type: 'text'; text: string } | { type: 'mention'; name: string; userId: string }
 
 export function parseMentions(body: string): MentionPart[] {
   const parts: MentionPart[] = []
@@ -17,10 +16,6 @@ export function parseMentions(body: string): MentionPart[] {
   }
   if (last < body.length) parts.push({ type: 'text', text: body.slice(last) })
   return parts
-}
-
-export function mentionToken(name: string, userId: string): string {
-  return `@[${name.replace(/[\]\n]/g, ' ')}](${userId})`
 }
 
 /** The `@query` being typed just before the caret, if any (start index and query text). */
