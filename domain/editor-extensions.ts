@@ -6,14 +6,15 @@
 import type { AnyExtension } from '@tiptap/core'
 import { TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
-import { DocumentCode, DocumentCodeBlock, DocumentLink, DocumentTable } from './hardened-extensions.ts'
+import { DocumentCode, DocumentCodeBlock, DocumentLink, DocumentParagraph, DocumentTable } from './hardened-extensions.ts'
 import { suggestionMarks } from './suggestion-extensions.ts'
 
 export function documentExtensions(trackedChangeMarks: AnyExtension[] = suggestionMarks()): AnyExtension[] {
   return [
     // History is Yjs's job (undo per user), so StarterKit's own undo/redo is off. Links and code are
     // replaced by versions that render only what is safe (hardened-extensions.ts).
-    StarterKit.configure({ undoRedo: false, link: false, code: false, codeBlock: false }),
+    StarterKit.configure({ undoRedo: false, link: false, code: false, codeBlock: false, paragraph: false }),
+    DocumentParagraph,
     DocumentLink,
     DocumentCode,
     DocumentCodeBlock,

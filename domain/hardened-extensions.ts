@@ -12,9 +12,10 @@ import { mergeAttributes, type JSONContent } from '@tiptap/core'
 import Code from '@tiptap/extension-code'
 import CodeBlock from '@tiptap/extension-code-block'
 import Link from '@tiptap/extension-link'
+import Paragraph from '@tiptap/extension-paragraph'
 import { renderTableToMarkdown, Table } from '@tiptap/extension-table'
 import { codeLanguage, safeHref } from './content-rules.ts'
-import { escapeCellPipes, fencedCode, markdownDestination } from './markdown-syntax.ts'
+import { escapeBlockStarts, escapeCellPipes, fencedCode, markdownDestination } from './markdown-syntax.ts'
 
 /**
  * Only the address is an attribute. Link's own `class`, `rel`, `target` and `title` would be rendered as
@@ -60,6 +61,12 @@ export const DocumentCodeBlock = CodeBlock.extend({
     return ['pre', mergeAttributes(this.options.HTMLAttributes, HTMLAttributes), ['code', { class: language ? this.options.languageClassPrefix + language : null }, 0]]
   },
   renderMarkdown: (node) => fencedCode((node.content ?? []).map((t: JSONContent) => t.text ?? '').join(''), codeLanguage(node.attrs?.language)),
+})
+
+/** Text that starts a line like a heading, a list or a code block stays text (escapeBlockStarts). */
+const paragraphMarkdown = Paragraph.config.renderMarkdown!
+export const DocumentParagraph = Paragraph.extend({
+  renderMarkdown: (node, h, ctx) => escapeBlockStarts(paragraphMarkdown(node, h, ctx)),
 })
 
 /** A `|` in a cell would end the cell: the library's table writer, with each cell's pipes escaped. */

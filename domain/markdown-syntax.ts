@@ -18,6 +18,20 @@ export function markdownDestination(href: unknown): string | null {
   return safe && safe.replace(/[\s<>()"'\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
+/**
+ * A paragraph's Markdown with each line's start escaped where Markdown would read another block: `#` a
+ * heading, `-`, `+` or `1.`/`1)` a list, `=` or `-` a setext underline, four spaces a code block.
+ * @tiptap/markdown escapes inline delimiters but not these, so a pasted "1. Scope" or "# 2026 plan" kept
+ * as text came out as a list or a heading in the certified Markdown. A backslash before ASCII punctuation
+ * and a character reference (`&#32;`) read back as the character itself.
+ */
+export function escapeBlockStarts(markdown: string): string {
+  return markdown
+    .replace(/^ {4,}/gm, (spaces) => `&#32;${spaces.slice(1)}`)
+    .replace(/^( {0,3})([#+=-])/gm, '$1\\$2')
+    .replace(/^( {0,3}\d{1,9})([.)])/gm, '$1\\$2')
+}
+
 /** A run of backticks longer than any in `text`, at least `min` long: a code span or fence it cannot close. */
 export function backtickFence(text: string, min: number): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))

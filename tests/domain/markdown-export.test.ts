@@ -71,3 +71,31 @@ describe('text in the Markdown export', () => {
     expect(md).toContain('| \\\\\\|&lt;img src=x onerror=alert(1)&gt; |')
   })
 })
+
+describe('paragraph text that looks like another block', () => {
+  it('stays a paragraph: no heading, list, setext underline or code block comes out of text', () => {
+    const md = (t: string) => toMarkdown(doc(paragraph(text(t))))
+    expect(md('# 2026 plan')).toBe('\\# 2026 plan')
+    expect(md('1. Scope')).toBe('1\\. Scope')
+    expect(md('12) Scope')).toBe('12\\) Scope')
+    expect(md('- not a list')).toBe('\\- not a list')
+    expect(md('+ not a list')).toBe('\\+ not a list')
+    expect(md('=====')).toBe('\\=====')
+    expect(md('    four spaces')).toBe('&#32;   four spaces')
+    // Ordinary text is left as it was.
+    expect(md('In 2026. The plan - in short # not at the start')).toBe('In 2026. The plan - in short # not at the start')
+  })
+
+  it('also after a line break inside the paragraph', () => {
+    const md = toMarkdown(doc(paragraph(text('Clauses:'), { type: 'hardBreak' }, text('1. Scope'), { type: 'hardBreak' }, text('# Title'))))
+    expect(md).not.toMatch(/^1\. /m)
+    expect(md).not.toMatch(/^# /m)
+    expect(md).toContain('1\\. Scope')
+    expect(md).toContain('\\# Title')
+  })
+
+  it('keeps real headings and lists as they are', () => {
+    const md = toMarkdown(doc({ type: 'heading', attrs: { level: 2 }, content: [text('Scope')] }, { type: 'orderedList', attrs: { start: 1 }, content: [{ type: 'listItem', content: [paragraph(text('First'))] }] }))
+    expect(md).toBe('## Scope\n\n1. First')
+  })
+})
