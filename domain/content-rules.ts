@@ -32,6 +32,34 @@ export function codeLanguage(language: unknown): string | null {
   return typeof language === 'string' && /^[a-z0-9+#-]{1,30}$/i.test(language) ? language : null
 }
 
+const whole = (v: unknown, min: number, max: number): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : null)
+
+/**
+ * A node's attributes as its type declares them (`declared`), each within what the hub renders. A crafted
+ * update can send anything: an attribute no extension knows, a list starting at "NaN" (written as `NaN.` in
+ * the Markdown), a heading of level 9, a cell spanning a million columns, widths that are not numbers;
+ * each would reach the HTML, Markdown or DOCX as it came.
+ */
+export function narrowNodeAttrs(type: string, attrs: Record<string, unknown>, declared: readonly string[]): Record<string, unknown> {
+  const kept = Object.fromEntries(Object.entries(attrs).filter(([name]) => declared.includes(name)))
+  switch (type) {
+    case 'codeBlock':
+      return { ...kept, language: codeLanguage(kept.language) }
+    case 'orderedList':
+      return { ...kept, start: whole(kept.start, 0, 999_999_999) ?? 1 }
+    case 'heading':
+      return { ...kept, level: whole(kept.level, 1, 6) ?? 1 }
+    case 'tableCell':
+    case 'tableHeader': {
+      const widths = kept.colwidth
+      const colwidth = Array.isArray(widths) && widths.length <= 1000 && widths.every((w) => whole(w, 1, 10_000) !== null) ? widths : null
+      return { ...kept, colspan: whole(kept.colspan, 1, 1000) ?? 1, rowspan: whole(kept.rowspan, 1, 1000) ?? 1, colwidth }
+    }
+    default:
+      return kept
+  }
+}
+
 /**
  * Characters XML 1.0 refuses (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates): a
  * DOCX holding one does not open, and none of them is text anyone meant to write.

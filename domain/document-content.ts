@@ -8,7 +8,7 @@ import type { Mark, MarkType } from '@tiptap/pm/model'
 import { MarkdownManager } from '@tiptap/markdown'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { codeLanguage, safeHref, withoutXmlInvalid } from './content-rules.ts'
+import { narrowNodeAttrs, safeHref, withoutXmlInvalid } from './content-rules.ts'
 import { documentExtensions } from './editor-extensions.ts'
 import { withCodeFences } from './markdown-syntax.ts'
 import { DELETION, INSERTION, MODIFICATION } from './suggestion-extensions.ts'
@@ -49,7 +49,8 @@ export function toProsemirrorJSON(doc: Y.Doc): PMNode {
  * schema does not know. Those are dropped (their text kept as text) so rendering never fails on them. What
  * the schema knows is narrowed to what the hub writes itself (content-rules.ts): characters XML refuses
  * leave the text (a DOCX holding one does not open), a mark keeps only the attributes it declares, a link
- * only a safe address (else it goes and its words stay), a code block only a plain language name.
+ * only a safe address (else it goes and its words stay), and a node only the attributes its type declares,
+ * each in range (a code block's language a plain name, a list's start and a heading's level numbers).
  */
 export function conformToSchema(json: PMNode): PMNode {
   const { schema } = editorSchema()
@@ -63,7 +64,7 @@ export function conformToSchema(json: PMNode): PMNode {
     const children = (node.content ?? []).flatMap(clean)
     const type = schema.nodes[node.type]
     if (!type) return children
-    const attrs = node.type === 'codeBlock' ? { ...node.attrs, language: codeLanguage(node.attrs?.language) } : node.attrs
+    const attrs = node.attrs && narrowNodeAttrs(node.type, node.attrs, Object.keys(type.spec.attrs ?? {}))
     return [{ ...node, ...(attrs && { attrs }), content: children.length ? (type.inlineContent ? children : wrapLooseText(children)) : undefined }]
   }
   // Text left where blocks belong (from a dropped element) goes into paragraphs.

@@ -98,6 +98,34 @@ describe('what a writer sends over the collab socket', () => {
     expect(await toHTML(toProsemirrorJSON(block('c++')))).toBe('<pre><code class="language-c++">x</code></pre>')
   })
 
+  it('narrows node attributes to what their type declares and the hub renders: list start, heading level, cell spans and widths', () => {
+    const element = (name: string, attrs: Record<string, unknown>, child: Y.XmlElement | Y.XmlText) => {
+      const e = new Y.XmlElement(name)
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v as string)
+      e.insert(0, [child])
+      return e
+    }
+    const para = (text: string) => element('paragraph', {}, new Y.XmlText(text))
+    const json = toProsemirrorJSON(
+      crafted((f) =>
+        f.insert(0, [
+          element('orderedList', { start: 'NaN', onclick: 'x' }, element('listItem', {}, para('First'))),
+          element('heading', { level: 9 }, new Y.XmlText('Title')),
+          element('table', {}, element('tableRow', {}, element('tableCell', { colspan: 1e9, rowspan: -1, colwidth: ['1px;background:url(x)'] }, para('cell')))),
+        ]),
+      ),
+    )
+    const [list, heading, table] = json.content!
+    expect(list.attrs).toEqual({ start: 1 })
+    expect(heading.attrs).toEqual({ level: 1 })
+    expect(table.content?.[0].content?.[0].attrs).toEqual({ colspan: 1, rowspan: 1, colwidth: null })
+    expect(toMarkdown(json)).toMatch(/^1\. First\n\n# Title/)
+    // What the editor itself writes is kept.
+    const fine = toProsemirrorJSON(crafted((f) => f.insert(0, [element('orderedList', { start: 3 }, element('listItem', {}, para('Third'))), element('heading', { level: 2 }, new Y.XmlText('Sub'))])))
+    expect(fine.content?.[0].attrs?.start).toBe(3)
+    expect(fine.content?.[1].attrs?.level).toBe(2)
+  })
+
   it('drops characters XML refuses (U+FFFE, U+FFFF, C0 controls, lone surrogates) from the text, keeping tab and line breaks', () => {
     const json = toProsemirrorJSON(paragraphOf((t) => t.insert(0, 'a\uFFFFb\uFFFEc\u0007d\te 😀')))
     expect(json.content?.[0].content).toEqual([{ type: 'text', text: 'abcd\te 😀' }])
