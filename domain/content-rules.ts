@@ -6,9 +6,9 @@
  */
 
 /**
- * A link target people may follow: http(s) or a mailto address, the two the link dialog offers
- * (client/forms/validate.ts). Anything else (`javascript:`, `data:`, a relative path that would resolve
- * inside the hub) is no link. The address is returned as written, trimmed.
+ * A link target people may follow: http(s) or a mailto address, the two the link dialog offers (its
+ * check, client/forms/validate.ts, is this one). Anything else (`javascript:`, `data:`, a relative path
+ * that would resolve inside the hub) is no link. The address is returned as written, trimmed.
  */
 export function safeHref(href: unknown): string | null {
   if (typeof href !== 'string') return null

@@ -14,6 +14,7 @@ import CodeBlock from '@tiptap/extension-code-block'
 import Link from '@tiptap/extension-link'
 import Paragraph from '@tiptap/extension-paragraph'
 import { renderTableToMarkdown, Table } from '@tiptap/extension-table'
+import { find } from 'linkifyjs'
 import { codeLanguage, safeHref } from './content-rules.ts'
 import { escapeBlockStarts, escapeCellPipes, fencedCode, markdownDestination } from './markdown-syntax.ts'
 
@@ -22,9 +23,25 @@ import { escapeBlockStarts, escapeCellPipes, fencedCode, markdownDestination } f
  * a writer sent them (over the collab socket, any value): a class of the app's own CSS let a link cover
  * the whole window, `rel="opener"` handed the hub's window to the linked site. rel and target are fixed.
  */
+/**
+ * Whether a link may be made from `url` (Link asks with the text typed or pasted, not the address it then
+ * builds): a safe address as written, or text linkify reads whole as a link whose address as built is
+ * safe, so "www.example.org" (→ http://) and an e-mail address (→ mailto:) still become links.
+ */
+export function linkable(url: string): boolean {
+  if (safeHref(url) !== null) return true
+  const whole = find(url).find((l) => l.isLink && l.value === url)
+  return whole !== undefined && safeHref(whole.href) !== null
+}
+
 export const DocumentLink = Link.extend({
   addAttributes() {
     return { href: { default: null, parseHTML: (element) => element.getAttribute('href') } }
+  },
+  // Rendered with the strict rule: a mark whose address is not itself safe (a bare domain sent over the
+  // socket would be a path inside the hub) gets href="".
+  renderHTML({ HTMLAttributes }) {
+    return ['a', mergeAttributes(this.options.HTMLAttributes, { ...HTMLAttributes, href: safeHref(HTMLAttributes.href) ?? '' }), 0]
   },
   renderMarkdown: (node, h) => {
     const text = h.renderChildren(node)
@@ -37,8 +54,8 @@ export const DocumentLink = Link.extend({
   autolink: true,
   protocols: ['mailto'],
   HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank', class: null },
-  // Checked when rendering, pasting and auto-linking: an unsafe address is rendered as `href=""`.
-  isAllowedUri: (url) => safeHref(url) !== null,
+  // Checked when pasting, auto-linking and setting a link (rendering uses safeHref itself, above).
+  isAllowedUri: (url) => linkable(url),
 })
 
 /**

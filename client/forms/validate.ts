@@ -4,6 +4,7 @@
  * (translated by the form) or null. The server still decides; its errors are shown too.
  */
 import type { en } from '../i18n/en.ts'
+import { safeHref } from '../../domain/content-rules.ts'
 
 export type ValidationKey = `validation.${keyof typeof en.validation}`
 export type Check<V, All> = (value: V, all: All) => ValidationKey | null
@@ -42,17 +43,10 @@ export const slug: Check<string, unknown> = (v) => {
 
 export const countryCode: Check<string, unknown> = (v) => (/^[A-Za-z]{2}$/.test(v.trim()) ? null : 'validation.country')
 
-/** Links in documents: http(s) and mailto only, so no `javascript:` URL gets into a text. */
+/** Links in documents: the one rule of what a document may link to (domain/content-rules.ts). */
 export const linkUrl: Check<string, unknown> = (v) => {
-  const s = v.trim()
-  if (!s) return 'validation.required'
-  if (/^mailto:[^\s@]+@[^\s@]+$/i.test(s)) return null
-  try {
-    const url = new URL(s)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? null : 'validation.url'
-  } catch {
-    return 'validation.url'
-  }
+  if (!v.trim()) return 'validation.required'
+  return safeHref(v) === null ? 'validation.url' : null
 }
 
 /** At least one of two fields filled (a title in English or Chinese). */

@@ -23,6 +23,8 @@ describe('form checks', () => {
     expect(linkUrl('mailto:secretariat@wic.org', {})).toBeNull()
     expect(linkUrl('javascript:alert(1)', {})).toBe('validation.url')
     expect(linkUrl('data:text/html,hi', {})).toBe('validation.url')
+    // A character a DOCX cannot hold is refused here too, not dropped silently by the editor later.
+    expect(linkUrl('https://example.org/\uFFFF', {})).toBe('validation.url')
     expect(linkUrl('www.example.org', {})).toBe('validation.url')
   })
 
