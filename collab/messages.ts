@@ -109,6 +109,11 @@ export function validateAndQueue(ctx: MessageContext, room: Room, item: Accepted
   return checked.then(
     () => {
       room.inFlight--
+      if (room.broken) {
+        // Dropped meanwhile (dropRoom): nothing of it will be committed, so the sender must not wait.
+        room.release(item)
+        throw new UpdateRejected('closed', 'The document had to be reloaded before this change was stored; nothing was changed.')
+      }
       room.accepted.push(item)
       ctx.committer.request(room)
     },

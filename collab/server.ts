@@ -38,7 +38,7 @@ import { Committer } from './persistence.ts'
 import type { Room } from './room.ts'
 import { Rooms } from './rooms.ts'
 import { authenticateUpgrade, refuseUpgrade, type UpgradeResult } from './upgrade.ts'
-import { Validator } from './validator.ts'
+import { UpdateRejected, Validator } from './validator.ts'
 
 export type CollabLog = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void
 
@@ -194,6 +194,12 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
   function dropRoom(room: Room): void {
     room.broken = true
     for (const conn of room.conns) conn.close(CLOSE.loadFailed, 'document must be reloaded')
+    // What waits for a commit will not get one: an update the hub applies (a restore, an accepted
+    // suggestion) is told, so its request answers and its caller can undo what it did first.
+    const lost = new UpdateRejected('closed', 'The document had to be reloaded before this change was stored; nothing was changed.')
+    for (const item of [...room.incoming, ...room.accepted]) item.done?.(lost)
+    room.incoming = []
+    room.accepted = []
     rooms.forget(room)
   }
 

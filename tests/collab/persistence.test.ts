@@ -131,6 +131,22 @@ describe('updates the hub applies itself (applyUpdate)', () => {
     expect(text(storedDoc(h.sqlite, documentId))).toBe(text(c.doc))
   })
 
+  it('are told, not left waiting, when their room has to be dropped before they are committed', async () => {
+    // The first update's commit fails (a trigger stands in for a full disk), which drops the room; the
+    // second waits for the next batch (the batch byte cap is small here) and must be settled all the same.
+    await start({ limits: { maxBufferedBytes: 400 } })
+    const { writer, documentId } = await h.scenario()
+    // The room is loaded first, so both updates go to the validator in the same turn and come back together.
+    await h.client(documentId, writer).synced()
+    h.sqlite.exec(`CREATE TRIGGER updates_unavailable BEFORE INSERT ON document_updates WHEN length(NEW."update") > 200 BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    const big = h.server.applyUpdate(documentId, writer.id, paragraphUpdate('x'.repeat(300)), ['draft'])
+    const small = h.server.applyUpdate(documentId, writer.id, paragraphUpdate('small'), ['draft'])
+    const outcome = (p: Promise<void>) => Promise.race([p.then(() => 'stored', () => 'refused'), settle(5000).then(() => 'still waiting')])
+    expect(await outcome(big)).toBe('refused')
+    expect(await outcome(small)).toBe('refused')
+    expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
+  })
+
   it('reject an update Yjs cannot apply, storing nothing', async () => {
     await start()
     const { writer, documentId } = await h.scenario()
