@@ -19,7 +19,7 @@ import { MAX_COMMENT_CHARS, assertCommentAction, assertNotHostile } from '../../
 import { mentionedUserIds, withTrueMentionNames } from '../../domain/mentions.ts'
 import { docFromUpdate } from '../../domain/document-content.ts'
 import { EDITABLE_STATES } from '../../domain/lifecycle.ts'
-import { badRequest, conflict, notFound } from '../../domain/errors.ts'
+import { HubError, badRequest, conflict, notFound } from '../../domain/errors.ts'
 import { documentAccess, type Actor } from '../../domain/permissions.ts'
 import type { AppEnv } from '../env.ts'
 import { loadReadableDocument } from '../load-document.ts'
@@ -300,6 +300,7 @@ export const commentRoutes = newRouter()
     let accepted = 0
     let rejected = 0
     let skipped = 0
+    const record = () => recordAudit(db, now(), { actorId: loaded.actor.userId, action: `suggestion.${decision}`, subjectType: 'document', subjectId: id, data: { accepted, rejected, skipped } })
     for (const s of await openSuggestions(db, id)) {
       const decided = { status: decision === 'accept-all' ? ('accepted' as const) : ('rejected' as const), by: loaded.actor.userId, at: now() }
       if (!(await claimSuggestion(db, s.id, decided))) continue // someone decided it meanwhile
@@ -310,11 +311,18 @@ export const commentRoutes = newRouter()
       try {
         await applySuggestion(c, id, s)
         accepted++
-      } catch {
-        skipped++ // its text is gone: it stays open, detached, for a person to look at
-        await setThreadStatus(db, s.id, { status: 'open', by: null, at: null })
+      } catch (err) {
+        await setThreadStatus(db, s.id, { status: 'open', by: null, at: null }) // not applied: still open
+        if (err instanceof HubError && err.code === 'anchor_gone') {
+          skipped++ // its text is gone: it stays open, detached, for a person to look at
+          continue
+        }
+        // Anything else (the document was frozen meanwhile, the collab server is down) stops the run: what
+        // was done so far is recorded, and the caller learns why the rest was not.
+        await record()
+        throw err
       }
     }
-    await recordAudit(db, now(), { actorId: loaded.actor.userId, action: `suggestion.${decision}`, subjectType: 'document', subjectId: id, data: { accepted, rejected, skipped } })
+    await record()
     return c.json({ accepted, rejected, skipped }, 200)
   })

@@ -30,8 +30,9 @@ export async function setThreadStatus(
 }
 
 /**
- * Decides an open suggestion (accepted or rejected) if nobody has yet, in one conditional write: of two
- * people deciding at once only one gets true, so a replacement is never applied twice.
+ * Decides an open suggestion (accepted or rejected) if nobody has yet and it is not deleted, in one
+ * conditional write: of two people deciding at once only one gets true, so a replacement is never applied
+ * twice (and a deleted one, whose proposal is gone, is never applied as an empty replacement).
  */
 export async function claimSuggestion(db: Kysely<Database>, threadId: string, s: { status: 'accepted' | 'rejected'; by: string; at: number }): Promise<boolean> {
   const result = await db
@@ -40,6 +41,7 @@ export async function claimSuggestion(db: Kysely<Database>, threadId: string, s:
     .where('id', '=', threadId)
     .where('kind', '=', 'suggestion')
     .where('status', '=', 'open')
+    .where('deleted_at', 'is', null)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }

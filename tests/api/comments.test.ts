@@ -211,6 +211,15 @@ describe('suggestions', () => {
     expect((await call('GET', `/api/documents/${id}/comments`, chair.cookie)).body.threads[0].status).toBe('accepted')
   })
 
+  it('a deleted suggestion cannot be accepted: its text stays as it is', async () => {
+    const { id, client } = await draftWith(['Keep every word here.'])
+    const s = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { kind: 'suggestion', anchor: anchorFor(client.doc, 'every'), proposal: 'no' })
+    expect((await call('DELETE', `/api/comments/${s.body.id}`, editor.cookie)).status).toBe(200)
+    expect((await call('POST', `/api/comments/${s.body.id}/accept`, chair.cookie)).body.error.code).toBe('not_open_suggestion')
+    expect((await call('POST', `/api/documents/${id}/suggestions/accept-all`, chair.cookie)).body).toEqual({ accepted: 0, rejected: 0, skipped: 0 })
+    expect(plain(client.doc)).toBe('Keep every word here.')
+  })
+
   it('an accept that cannot be applied (its text is gone) leaves the suggestion open', async () => {
     const { id, client } = await draftWith(['Remove this sentence soon.'])
     const s = await call('POST', `/api/documents/${id}/comments`, editor.cookie, { kind: 'suggestion', anchor: anchorFor(client.doc, 'sentence'), proposal: 'line' })
