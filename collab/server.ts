@@ -16,7 +16,7 @@
  * Close codes (close-codes.ts): 4401 session ended, 4403 access removed, 4404 document gone, 4400 bad
  * message, 4413 too large, 4429 rate, 4500 load failure (the client retries), 1001 shutdown. The API keeps
  * open connections in step through the `CollabNotifier` methods, and applies its own edits (restoring a
- * version, anchoring a comment) through `applyUpdate`, which takes the same validated, durable path.
+ * version, accepting a proposed change) through `applyUpdate`, which takes the same validated, durable path.
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'

@@ -12,7 +12,7 @@ export interface CollabNotifier {
   /** A document's state changed (for example frozen by its lifecycle): re-evaluate every connection to it. */
   documentChanged(documentId: string): void
   /**
-   * Applies a change made by the hub on someone's behalf (restoring a version, anchoring a comment) as an
+   * Applies a change made by the hub on someone's behalf (restoring a version, accepting a proposed change) as an
    * ordinary Yjs update: committed to the log, then sent to every open editor. Resolves once committed.
    * `onlyIn`: the states the document must still be in when the update is committed (the caller's own
    * check ran before, and a lifecycle move may land in between); otherwise it rejects with 409

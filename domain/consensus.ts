@@ -9,8 +9,8 @@
  * - consensus_with_dissent: formal objections stand, and every one has a recorded disposition
  *   (addressed, withdrawn, or overruled with a rationale);
  * - no_consensus: always possible; the document goes back to draft.
- * Every finding but no_consensus needs at least one participant to have taken a stance (recusing takes
- * none): a chair cannot find agreement among people who have not said anything.
+ * Every finding but no_consensus needs at least one current participant to have taken a stance (recusing
+ * takes none): a chair cannot find agreement among people who have not said anything.
  */
 import { badRequest, conflict } from './errors.ts'
 
@@ -84,7 +84,7 @@ export function assertFindingValid(
   const current = [...currentPositions(positions).values()]
   const objections = current.filter((p) => p.stance === 'formal_objection')
   if (finding === 'no_consensus') return objections
-  if (!current.some((p) => p.stance !== 'recuse')) {
+  if (!current.some((p) => p.stance !== 'recuse' && participants.includes(p.key))) {
     throw conflict('no_positions', 'No participant has taken a position: agreement cannot be found yet. Wait for positions, or record no consensus.')
   }
   const t = tally(participants, positions)

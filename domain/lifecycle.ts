@@ -62,6 +62,9 @@ export function findTransition(from: DocumentState, to: DocumentState): Transiti
 /** States in which chairs and members may change the text. */
 export const EDITABLE_STATES: readonly DocumentState[] = ['draft', 'consultation']
 
+/** Restoring an old version rewrites the text wholesale: only while nobody outside the body reads it. */
+export const RESTORABLE_STATES: readonly DocumentState[] = ['draft']
+
 export function isEditable(state: DocumentState): boolean {
   return EDITABLE_STATES.includes(state)
 }

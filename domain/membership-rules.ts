@@ -1,6 +1,7 @@
 /**
- * A body always keeps at least one chair who can act: a chair cannot leave, be removed or be demoted while
- * no other chair with an enabled account remains (a disabled account's chair role counts for nothing).
+ * A chair cannot leave, be removed or be demoted while no other chair with an enabled account remains (a
+ * disabled account's chair role counts for nothing). Disabling an account is the secretariat's and is not
+ * held back by this: the secretariat manages every body's members and can appoint a chair there.
  */
 import { conflict } from './errors.ts'
 import type { Role } from './roles.ts'

@@ -18,6 +18,10 @@ import { newRouter } from '../router.ts'
 import { idParam } from '../schemas.ts'
 
 const ENDORSABLE = ['agreed', 'submitted'] as const
+const isEndorsable = (state: string) => (ENDORSABLE as readonly string[]).includes(state)
+function assertEndorsable(state: string | undefined): void {
+  if (!state || !isEndorsable(state)) throw conflict('not_endorsable', 'Only an agreed document can be endorsed, until it is published.')
+}
 
 const EndorsementsSchema = z
   .object({
@@ -51,7 +55,7 @@ export const endorsementRoutes = newRouter()
         endorsements: rows.map((r) => ({ institution: { id: r.institution_id, nameEn: r.name_en, nameZh: r.name_zh, country: r.country }, signedBy: r.signed_by_name, at: iso(r.at) })),
         institutions: rows.length,
         countries: new Set(rows.map((r) => r.country)).size,
-        viewer: { canEndorse: !!me?.institution_id && !endorsed && (ENDORSABLE as readonly string[]).includes(document.state), institutionId: me?.institution_id ?? null, endorsed },
+        viewer: { canEndorse: !!me?.institution_id && !endorsed && isEndorsable(document.state), institutionId: me?.institution_id ?? null, endorsed },
       },
       200,
     )
@@ -60,7 +64,7 @@ export const endorsementRoutes = newRouter()
     const { db, now } = c.var.deps
     const { id } = c.req.valid('param')
     const { actor, document } = await loadReadableDocument(c, id)
-    if (!(ENDORSABLE as readonly string[]).includes(document.state)) throw conflict('not_endorsable', 'Only an agreed document can be endorsed, until it is published.')
+    assertEndorsable(document.state)
     const me = (await findUser(db, actor.userId))!
     if (!me.institution_id) throw conflict('no_institution', 'Endorsements are made on behalf of an institution; your account has none.')
     const institution = await findInstitution(db, me.institution_id)
@@ -70,7 +74,7 @@ export const endorsementRoutes = newRouter()
       // check above, and the published record lists the endorsements it found; one stored after it would be
       // missing from the record for good.
       const current = await findDocument(trx, id)
-      if (!current || !(ENDORSABLE as readonly string[]).includes(current.state)) throw conflict('not_endorsable', 'Only an agreed document can be endorsed, until it is published.')
+      assertEndorsable(current?.state)
       const versionId = await agreedVersionId(trx, id)
       if (!versionId) throw conflict('not_endorsable', 'This document has no agreed version.')
       const existing = await trx.selectFrom('endorsements').select('id').where('version_id', '=', versionId).where('institution_id', '=', institution.id).executeTakeFirst()

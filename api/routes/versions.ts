@@ -10,6 +10,7 @@ import { loadDocumentState } from '../../db/queries/document-state.ts'
 import { findVersion, listVersions } from '../../db/queries/versions.ts'
 import { docFromUpdate, replaceContent, toBlocks, toHTML, toProsemirrorJSON, type PMNode } from '../../domain/document-content.ts'
 import { conflict, notFound } from '../../domain/errors.ts'
+import { RESTORABLE_STATES } from '../../domain/lifecycle.ts'
 import { chairs } from '../../domain/permissions.ts'
 import { diffBlocks } from '../../domain/version-diff.ts'
 import { namedByHub, restoredLabel } from '../../domain/version-labels.ts'
@@ -155,14 +156,14 @@ export const versionRoutes = newRouter()
     const { id, number } = c.req.valid('param')
     const { actor, subject, document } = await loadReadableDocument(c, id)
     if (!chairs(actor, subject.body)) throw denied('document.restore_version', id, "Only the body's chairs can restore a version.")
-    if (document.state !== 'draft') throw conflict('not_draft', 'A version can be restored only while the document is a draft.')
+    if (!RESTORABLE_STATES.includes(document.state)) throw conflict('not_draft', 'A version can be restored only while the document is a draft.')
     const version = await findVersion(db, id, number)
     if (!version) throw notFound('Version')
     // The change from the current text to the old one, computed on a copy and applied as one forward edit.
     const current = docFromUpdate(await loadDocumentState(db, id))
     const before = Y.encodeStateVector(current)
     replaceContent(current, JSON.parse(version.prosemirror_json) as PMNode)
-    await notifier.applyUpdate(id, actor.userId, Y.encodeStateAsUpdate(current, before), ['draft'])
+    await notifier.applyUpdate(id, actor.userId, Y.encodeStateAsUpdate(current, before), RESTORABLE_STATES)
     const saved = await db.transaction().execute(async (trx) => {
       const v = await saveVersion(trx, { documentId: id, label: restoredLabel(number), origin: 'restore', restoredFrom: number, userId: actor.userId, at: now() })
       await recordAudit(trx, now(), { actorId: actor.userId, action: 'version.restored', subjectType: 'document', subjectId: id, data: { from: number, as: v.number } })

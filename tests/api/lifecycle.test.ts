@@ -262,10 +262,12 @@ describe('from draft to published', () => {
 
 describe('a move made on what the mover saw', () => {
   it('is refused with state_changed once the document has moved on, and the audit names the state it left', async () => {
+    const coChair = await hub.makeUser({ name: 'Co-chair' })
+    await hub.addMember('data', coChair.id, 'chair')
     const { id } = await makeDocument(hub, { body: 'data', state: 'draft', createdBy: chair.id, text: 'Stale screens.' })
     expect((await call('POST', `/api/documents/${id}/transitions`, chair.cookie, { to: 'consultation', from: 'draft' })).status).toBe(200)
-    // A second chair still looking at the draft asks to withdraw it: they are told, nothing changes.
-    const stale = await call('POST', `/api/documents/${id}/transitions`, chair.cookie, { to: 'withdrawn', from: 'draft', reason: 'Dropped' })
+    // The co-chair, still looking at the draft, asks to withdraw it: they are told, nothing changes.
+    const stale = await call('POST', `/api/documents/${id}/transitions`, coChair.cookie, { to: 'withdrawn', from: 'draft', reason: 'Dropped' })
     expect(stale).toMatchObject({ status: 409, body: { error: { code: 'state_changed' } } })
     expect((await call('GET', `/api/documents/${id}`, chair.cookie)).body.document.state).toBe('consultation')
     expect((await call('POST', `/api/documents/${id}/transitions`, chair.cookie, { to: 'draft', from: 'consultation', reason: 'More work' })).status).toBe(200)

@@ -80,6 +80,8 @@ describe('findings', () => {
       expect(() => assertFindingValid(finding, P, [cast('person:c', 'recuse')], [])).toThrow(expect.objectContaining({ code: 'no_positions' }))
     }
     expect(() => assertFindingValid('consensus', P, [cast('person:c', 'recuse'), cast('institution:a', 'no_objection')], [])).not.toThrow()
+    // A position of someone who no longer takes part (left the body) does not count.
+    expect(() => assertFindingValid('consensus', P, [cast('institution:gone', 'support')], [])).toThrow(expect.objectContaining({ code: 'no_positions' }))
   })
 
   it('no consensus is always possible and sends the document back to draft', () => {
