@@ -6,15 +6,16 @@
 import type { AnyExtension } from '@tiptap/core'
 import { TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
-import { DocumentCode, DocumentCodeBlock, DocumentLink, DocumentParagraph, DocumentTable } from './hardened-extensions.ts'
+import { DocumentCode, DocumentCodeBlock, DocumentHeading, DocumentLink, DocumentParagraph, DocumentTable } from './hardened-extensions.ts'
 import { suggestionMarks } from './suggestion-extensions.ts'
 
 export function documentExtensions(trackedChangeMarks: AnyExtension[] = suggestionMarks()): AnyExtension[] {
   return [
     // History is Yjs's job (undo per user), so StarterKit's own undo/redo is off. Links and code are
     // replaced by versions that render only what is safe (hardened-extensions.ts).
-    StarterKit.configure({ undoRedo: false, link: false, code: false, codeBlock: false, paragraph: false }),
+    StarterKit.configure({ undoRedo: false, link: false, code: false, codeBlock: false, paragraph: false, heading: false }),
     DocumentParagraph,
+    DocumentHeading,
     DocumentLink,
     DocumentCode,
     DocumentCodeBlock,

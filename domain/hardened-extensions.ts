@@ -11,12 +11,13 @@
 import { mergeAttributes, type JSONContent } from '@tiptap/core'
 import Code from '@tiptap/extension-code'
 import CodeBlock from '@tiptap/extension-code-block'
+import Heading from '@tiptap/extension-heading'
 import Link from '@tiptap/extension-link'
 import Paragraph from '@tiptap/extension-paragraph'
 import { renderTableToMarkdown, Table } from '@tiptap/extension-table'
 import { find } from 'linkifyjs'
 import { codeLanguage, safeHref } from './content-rules.ts'
-import { escapeBlockStarts, escapeCellPipes, fencedCode, markdownDestination } from './markdown-syntax.ts'
+import { escapeBlockStarts, escapeCellPipes, escapeClosingHashes, fencedCode, markdownDestination } from './markdown-syntax.ts'
 
 /**
  * Only the address is an attribute. Link's own `class`, `rel`, `target` and `title` would be rendered as
@@ -84,6 +85,12 @@ export const DocumentCodeBlock = CodeBlock.extend({
 const paragraphMarkdown = Paragraph.config.renderMarkdown!
 export const DocumentParagraph = Paragraph.extend({
   renderMarkdown: (node, h, ctx) => escapeBlockStarts(paragraphMarkdown(node, h, ctx)),
+})
+
+/** A heading ending in " #" keeps it (escapeClosingHashes). */
+const headingMarkdown = Heading.config.renderMarkdown!
+export const DocumentHeading = Heading.extend({
+  renderMarkdown: (node, h, ctx) => escapeClosingHashes(headingMarkdown(node, h, ctx)),
 })
 
 /** A `|` in a cell would end the cell: the library's table writer, with each cell's pipes escaped. */

@@ -19,17 +19,26 @@ export function markdownDestination(href: unknown): string | null {
 }
 
 /**
- * A paragraph's Markdown with each line's start escaped where Markdown would read another block: `#` a
- * heading, `-`, `+` or `1.`/`1)` a list, `=` or `-` a setext underline, four spaces a code block.
- * @tiptap/markdown escapes inline delimiters but not these, so a pasted "1. Scope" or "# 2026 plan" kept
- * as text came out as a list or a heading in the certified Markdown. A backslash before ASCII punctuation
- * and a character reference (`&#32;`) read back as the character itself.
+ * A paragraph's Markdown with each line's start escaped where Markdown would read another block, and only
+ * there: `#`–`######` then a space (a heading), `-`, `+` or `1.`/`1)` then a space (a list), a line of only
+ * `=` or `-` (a setext underline or a rule), a table's delimiter row (`---|---`), four spaces or a tab (a
+ * code block). @tiptap/markdown escapes inline delimiters but not these, so a pasted "1. Scope" or
+ * "# 2026 plan" kept as text came out as a list or a heading in the certified Markdown. "-5 °C", "2.5 kg",
+ * "+49 30…" or "#hashtag" start no block and are left as written. A backslash before ASCII punctuation
+ * and a character reference (`&#32;`, `&#9;`) read back as the character itself.
  */
 export function escapeBlockStarts(markdown: string): string {
   return markdown
     .replace(/^ {4,}/gm, (spaces) => `&#32;${spaces.slice(1)}`)
-    .replace(/^( {0,3})([#+=-])/gm, '$1\\$2')
-    .replace(/^( {0,3}\d{1,9})([.)])/gm, '$1\\$2')
+    .replace(/^( {0,3})\t/gm, '$1&#9;')
+    .replace(/^( {0,3})(#{1,6}|[-+]|\d{1,9}[.)])(?=[ \t]|$)/gm, (_line, indent: string, marker: string) => `${indent}${marker.replace(/[#+\-.)]$/, '\\$&')}`)
+    .replace(/^( {0,3})([=-])(?=[=\- \t]*$)/gm, '$1\\$2')
+    .replace(/^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/gm, (row) => row.replaceAll('|', '\\|'))
+}
+
+/** A heading's Markdown with a trailing run of `#` escaped: "Using C #" would lose it as a closing sequence. */
+export function escapeClosingHashes(markdown: string): string {
+  return markdown.replace(/([ \t])(#+)([ \t]*)$/, '$1\\$2$3')
 }
 
 /** A run of backticks longer than any in `text`, at least `min` long: a code span or fence it cannot close. */

@@ -82,8 +82,11 @@ describe('paragraph text that looks like another block', () => {
     expect(md('+ not a list')).toBe('\\+ not a list')
     expect(md('=====')).toBe('\\=====')
     expect(md('    four spaces')).toBe('&#32;   four spaces')
-    // Ordinary text is left as it was.
+    expect(md('\tindented')).toBe('&#9;indented')
+    expect(md('---')).toBe('\\---')
+    // Ordinary text is left as it was, at the start of a line too.
     expect(md('In 2026. The plan - in short # not at the start')).toBe('In 2026. The plan - in short # not at the start')
+    for (const t of ['-5 °C at night', '2.5 kg', '+49 30 1234', '#hashtag', '=x', '-- note']) expect(md(t)).toBe(t)
   })
 
   it('also after a line break inside the paragraph', () => {
@@ -92,6 +95,16 @@ describe('paragraph text that looks like another block', () => {
     expect(md).not.toMatch(/^# /m)
     expect(md).toContain('1\\. Scope')
     expect(md).toContain('\\# Title')
+  })
+
+  it('writes lines that would make a table as text: the delimiter row loses its pipes', () => {
+    const md = toMarkdown(doc(paragraph(text('Name | Value'), { type: 'hardBreak' }, text('---|---'), { type: 'hardBreak' }, text('a | b'))))
+    expect(md).toContain('---\\|---')
+    expect(md).not.toMatch(/^---\|---$/m)
+  })
+
+  it('keeps a heading\'s own closing hashes: "Using C #" stays "Using C #"', () => {
+    expect(toMarkdown(doc({ type: 'heading', attrs: { level: 2 }, content: [text('Using C #')] }))).toBe('## Using C \\#')
   })
 
   it('keeps real headings and lists as they are', () => {
