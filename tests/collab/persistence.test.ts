@@ -124,6 +124,8 @@ describe('updates the hub applies itself (applyUpdate)', () => {
     h.sqlite.prepare("UPDATE documents SET state = 'consensus_call' WHERE id = ?").run(documentId)
     await expect(h.server.applyUpdate(documentId, writer.id, paragraphUpdate('too late'), ['draft'])).rejects.toMatchObject({ status: 409, code: 'state_changed' })
     expect(count('SELECT count(*) AS n FROM document_updates WHERE document_id = ?', documentId)).toBe(0)
+    // The validator's replica had taken the refused update: it is dropped, to be rebuilt from the room.
+    expect(h.server.stats().replicas).toBe(0)
     // The room is not harmed: an update allowed in the new state still lands, and reaches the editor.
     await h.server.applyUpdate(documentId, writer.id, paragraphUpdate('allowed'), ['consensus_call'])
     await waitFor(() => text(c.doc).includes('allowed'), 5000, 'broadcast')
