@@ -8,7 +8,7 @@ import { recordAudit } from '../../db/queries/audit.ts'
 import { findOpenCall } from '../../db/queries/consensus.ts'
 import { findDocument, setDocumentState } from '../../db/queries/documents.ts'
 import { conflict } from '../../domain/errors.ts'
-import { DOCUMENT_STATES } from '../../domain/lifecycle.ts'
+import { DOCUMENT_STATES, type DocumentState } from '../../domain/lifecycle.ts'
 import { checkTransition } from '../../domain/transitions.ts'
 import { loadReadableDocument } from '../load-document.ts'
 import { errors, jsonBody, ok } from '../openapi.ts'
@@ -40,17 +40,21 @@ const transition = createRoute({
   },
 })
 
+function assertStillIn(seen: DocumentState | undefined, state: DocumentState): void {
+  if (seen && seen !== state) throw conflict('state_changed', `The document has moved on since you saw it (it is now ${state.replace('_', ' ')}); nothing was changed.`)
+}
+
 export const lifecycleRoutes = newRouter().openapi(transition, async (c) => {
   const { db, now, notifier } = c.var.deps
   const { id } = c.req.valid('param')
   const { to, reason, from } = c.req.valid('json')
   const { actor, subject } = await loadReadableDocument(c, id)
+  // Checked first: a move from a state the document has left is answered as such, not as a wrong move.
+  assertStillIn(from, subject.state)
   checkTransition(actor, subject, to, reason)
   const publication = await db.transaction().execute(async (trx) => {
     const current = await findDocument(trx, id)
-    if (from && from !== current!.state) {
-      throw conflict('state_changed', `The document has moved on since you saw it (it is now ${current!.state.replace('_', ' ')}); nothing was changed.`)
-    }
+    assertStillIn(from, current!.state)
     // Re-checked inside the transaction: two chairs moving at once cannot both succeed.
     checkTransition(actor, { ...subject, state: current!.state }, to, reason)
     let published = null

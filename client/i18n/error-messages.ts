@@ -81,7 +81,7 @@ export const errorsEn = {
   not_a_thread: 'Reply to the first comment of the thread.',
   is_suggestion: 'This is a suggestion: accept or reject it. A decided suggestion cannot be reopened; make a new one.',
   not_open_suggestion: 'This suggestion is no longer open: it has already been decided.',
-  state_changed: 'The document moved on (its state changed) before this change was applied; nothing was changed. Reload to see where it stands.',
+  state_changed: 'The document moved on (its state changed) before this change was applied; nothing was changed.',
 }
 
 export type ErrorCode = keyof typeof errorsEn
@@ -156,5 +156,5 @@ export const errorsZh: Record<ErrorCode, string> = {
   not_a_thread: '请回复讨论串中的第一条评论。',
   is_suggestion: '这是一条修改建议：请接受或拒绝。已决定的建议不能重新打开，请另提新建议。',
   not_open_suggestion: '该修改建议已不再待决：已有人作出决定。',
-  state_changed: '在此更改生效之前，文件状态已发生变化，因此未作任何更改。请刷新页面查看当前状态。',
+  state_changed: '在此更改生效之前，文件状态已发生变化，因此未作任何更改。',
 }

@@ -7,7 +7,7 @@
  */
 import { createSignal, For, Show } from 'solid-js'
 import type { DocumentState, Transition } from '../../../domain/lifecycle.ts'
-import { api, call } from '../../http/client.ts'
+import { api, ApiError, call } from '../../http/client.ts'
 import type { DocumentDetail } from '../../http/types.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { actorOf, bodySubjectOf } from '../../session/actor.ts'
@@ -62,6 +62,12 @@ export function StateBanner(props: { data: DocumentDetail; onChanged: () => void
       props.onChanged()
     } catch (err) {
       setError(err)
+      // Someone else moved the document first: show where it stands now, with the message saying why
+      // nothing changed, instead of offering moves from a state it has left.
+      if (err instanceof ApiError && err.code === 'state_changed') {
+        setPending(null)
+        props.onChanged()
+      }
     } finally {
       setBusy(false)
     }
