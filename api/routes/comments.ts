@@ -13,7 +13,7 @@ import { notify, type NewNotification } from '../../db/queries/notifications.ts'
 import { newId } from '../../db/ids.ts'
 import type { CommentRow } from '../../db/schema.ts'
 import { loadActor } from '../../db/session-auth.ts'
-import { displayNamesOf } from '../../db/queries/users.ts'
+import { displayNames } from '../../db/queries/users.ts'
 import { placeAnchor, replaceAnchored, resolveAnchor } from '../../domain/anchors.ts'
 import { MAX_COMMENT_CHARS, assertCommentAction, assertNotHostile } from '../../domain/comment-rules.ts'
 import { mentionedUserIds, withTrueMentionNames } from '../../domain/mentions.ts'
@@ -168,7 +168,7 @@ async function notifyAbout(c: Context<AppEnv>, loaded: Loaded, comment: CommentR
 
 /** The comment text with each mention naming the person it notifies (domain/mentions.ts). */
 async function withTrueMentions(c: Context<AppEnv>, body: string): Promise<string> {
-  return withTrueMentionNames(body, await displayNamesOf(c.var.deps.db, mentionedUserIds(body)))
+  return withTrueMentionNames(body, await displayNames(c.var.deps.db, mentionedUserIds(body)))
 }
 
 async function loadThread(c: Context<AppEnv>, id: string) {

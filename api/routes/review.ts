@@ -4,7 +4,8 @@
  * the lifecycle's own moves, POST /api/documents/:id/transitions.
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import { displayNames, listSubmitted } from '../../db/queries/review.ts'
+import { listSubmitted } from '../../db/queries/review.ts'
+import { displayNames } from '../../db/queries/users.ts'
 import { authorize } from '../middleware/require.ts'
 import { errors, ok } from '../openapi.ts'
 import { DocumentSchema, presentDocument } from '../presenters/documents.ts'

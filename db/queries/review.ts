@@ -27,10 +27,3 @@ export function listSubmitted(db: Kysely<Database>, limit = 200) {
     .limit(limit)
     .execute()
 }
-
-/** Display names of the given accounts, by id. */
-export async function displayNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute()
-  return new Map(rows.map((r) => [r.id, r.display_name]))
-}

@@ -7,9 +7,9 @@ export function findUserByEmail(db: Kysely<Database>, email: string) {
 }
 
 /** Display names of these people, by id (those that exist). */
-export async function displayNamesOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+export async function displayNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute()
   return new Map(rows.map((r) => [r.id, r.display_name]))
 }
 
