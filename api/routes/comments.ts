@@ -178,13 +178,21 @@ async function loadThread(c: Context<AppEnv>, id: string) {
   return { root, loaded }
 }
 
-/** Applies an open suggestion's replacement to the stored text through the collab server. */
+/**
+ * Applies a claimed suggestion's replacement to the stored text through the collab server. If it cannot be
+ * applied (its text is gone, the document was frozen meanwhile…) it is open again and the error goes on.
+ */
 async function applySuggestion(c: Context<AppEnv>, documentId: string, s: CommentRow) {
   const { db, notifier } = c.var.deps
-  const doc = docFromUpdate(await loadDocumentState(db, documentId))
-  const before = Y.encodeStateVector(doc)
-  replaceAnchored(doc, s.anchor_start!, s.anchor_end!, s.proposal ?? '')
-  await notifier.applyUpdate(documentId, c.var.actor!.userId, Y.encodeStateAsUpdate(doc, before), EDITABLE_STATES)
+  try {
+    const doc = docFromUpdate(await loadDocumentState(db, documentId))
+    const before = Y.encodeStateVector(doc)
+    replaceAnchored(doc, s.anchor_start!, s.anchor_end!, s.proposal ?? '')
+    await notifier.applyUpdate(documentId, c.var.actor!.userId, Y.encodeStateAsUpdate(doc, before), EDITABLE_STATES)
+  } catch (err) {
+    await setThreadStatus(db, s.id, { status: 'open', by: null, at: null })
+    throw err
+  }
 }
 
 export const commentRoutes = newRouter()
@@ -267,12 +275,7 @@ export const commentRoutes = newRouter()
     assertCommentAction('accept', loaded.actor, loaded.subject, { authorId: root.author_id })
     const decided = { status: 'accepted' as const, by: loaded.actor.userId, at: now() }
     if (!(await claimSuggestion(db, root.id, decided))) throw conflict('not_open_suggestion', 'This is not an open suggestion.')
-    try {
-      await applySuggestion(c, loaded.document.id, root)
-    } catch (err) {
-      await setThreadStatus(db, root.id, { status: 'open', by: null, at: null }) // not applied: still open
-      throw err
-    }
+    await applySuggestion(c, loaded.document.id, root)
     await recordAudit(db, now(), { actorId: loaded.actor.userId, action: 'suggestion.accepted', subjectType: 'document', subjectId: loaded.document.id, data: { threadId: root.id } })
     return c.json(await presentThread(c, loaded, root.id), 200)
   })
@@ -312,7 +315,6 @@ export const commentRoutes = newRouter()
         await applySuggestion(c, id, s)
         accepted++
       } catch (err) {
-        await setThreadStatus(db, s.id, { status: 'open', by: null, at: null }) // not applied: still open
         if (err instanceof HubError && err.code === 'anchor_gone') {
           skipped++ // its text is gone: it stays open, detached, for a person to look at
           continue
