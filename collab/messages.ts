@@ -90,6 +90,9 @@ export function validateIncoming(ctx: MessageContext, room: Room): void {
   for (const item of incoming) validateAndQueue(ctx, room, item).catch((err: unknown) => refuse(item, err))
 }
 
+/** What an update waiting in a room that had to be dropped is told (server.ts dropRoom, and here). */
+export const roomDropped = () => new UpdateRejected('closed', 'The document had to be reloaded before this change was stored; nothing was changed.')
+
 /**
  * Has the validator try the update on the room's replica, then queues it for the next group commit.
  * Resolves once queued; rejects with `UpdateRejected`. An empty update (a newcomer's answer to the
@@ -112,7 +115,7 @@ export function validateAndQueue(ctx: MessageContext, room: Room, item: Accepted
       if (room.broken) {
         // Dropped meanwhile (dropRoom): nothing of it will be committed, so the sender must not wait.
         room.release(item)
-        throw new UpdateRejected('closed', 'The document had to be reloaded before this change was stored; nothing was changed.')
+        throw roomDropped()
       }
       room.accepted.push(item)
       ctx.committer.request(room)

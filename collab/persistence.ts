@@ -17,6 +17,7 @@
  */
 import type { CollabStore } from '../db/queries/collab-store.ts'
 import { conflict } from '../domain/errors.ts'
+import type { DocumentState } from '../domain/lifecycle.ts'
 import type { Connection } from './connection.ts'
 import { Pacer } from './pacer.ts'
 import { encodeSaved, encodeSync, SYNC_UPDATE } from './protocol.ts'
@@ -109,7 +110,8 @@ export class Committer {
     let dropped = false
     let bytes = 0
     let deferred = false
-    let state: string | null | undefined
+    // The document's state, read once per batch and only if an update the hub applies asks for it.
+    let state: DocumentState | null | undefined
     for (const item of room.accepted) {
       const conn = item.conn
       // Once the batch is full, everything after waits, so each connection's updates stay in order.
@@ -121,7 +123,7 @@ export class Committer {
       bytes += item.update.length
       room.release(item) // stored below (then counted in the log's bytes), or dropped
       const seq = item.seq ?? 0
-      if (item.onlyIn && !item.onlyIn.includes((state ??= this.opts.store.documentState(room.id)) ?? '')) {
+      if (item.onlyIn && ((state ??= this.opts.store.documentState(room.id)) === null || !item.onlyIn.includes(state))) {
         dropped = true
         item.done?.(conflict('state_changed', 'The document moved on (its state changed) before this change was applied; nothing was changed.'))
       } else if (conn && (conn.revoked || conn.access !== 'write' || seq > conn.acceptUpTo || seq <= conn.dropUpTo)) dropped = true

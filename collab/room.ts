@@ -13,6 +13,7 @@
  * so that cost now falls on the first edit.
  */
 import * as Y from 'yjs'
+import type { DocumentState } from '../domain/lifecycle.ts'
 import { RoomAwareness } from './awareness.ts'
 import type { Connection } from './connection.ts'
 import type { Limits } from './limits.ts'
@@ -43,7 +44,7 @@ export interface AcceptedUpdate {
    * For an update the hub applies itself: the document states it may land in. Checked inside the commit's
    * transaction, so a lifecycle move made after the API's own check (a freeze, a withdrawal) refuses it.
    */
-  onlyIn?: readonly string[]
+  onlyIn?: readonly DocumentState[]
   /** Settles once the update is committed, or could not be. */
   done?: (err?: Error) => void
 }

@@ -32,13 +32,13 @@ import { answerFromStore } from './cold-open.ts'
 import { Connection } from './connection.ts'
 import { SharedIdentities } from './identity.ts'
 import { defaultLimits, type Limits } from './limits.ts'
-import { handleFrame, validateAndQueue, validateIncoming, type MessageContext } from './messages.ts'
+import { handleFrame, roomDropped, validateAndQueue, validateIncoming, type MessageContext } from './messages.ts'
 import { batchWindowMs, Pacer } from './pacer.ts'
 import { Committer } from './persistence.ts'
 import type { Room } from './room.ts'
 import { Rooms } from './rooms.ts'
 import { authenticateUpgrade, refuseUpgrade, type UpgradeResult } from './upgrade.ts'
-import { UpdateRejected, Validator } from './validator.ts'
+import { Validator } from './validator.ts'
 
 export type CollabLog = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void
 
@@ -196,7 +196,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
     for (const conn of room.conns) conn.close(CLOSE.loadFailed, 'document must be reloaded')
     // What waits for a commit will not get one: an update the hub applies (a restore, an accepted
     // suggestion) is told, so its request answers and its caller can undo what it did first.
-    const lost = new UpdateRejected('closed', 'The document had to be reloaded before this change was stored; nothing was changed.')
+    const lost = roomDropped()
     for (const item of [...room.incoming, ...room.accepted]) item.done?.(lost)
     room.incoming = []
     room.accepted = []

@@ -9,6 +9,7 @@ import type SQLite from 'better-sqlite3'
 import * as Y from 'yjs'
 import { dataVersion } from '../data-version.ts'
 import type { DocumentSnapshotTable } from '../schema.ts'
+import type { DocumentState } from '../../domain/lifecycle.ts'
 
 export interface StoredDocument {
   /**
@@ -24,7 +25,7 @@ export interface StoredDocument {
 export interface CollabStore {
   exists(documentId: string): boolean
   /** The document's lifecycle state (null if it is gone): read inside `transaction` to decide on the spot. */
-  documentState(documentId: string): string | null
+  documentState(documentId: string): DocumentState | null
   load(documentId: string): StoredDocument
   /**
    * Appends one update to the log and records `userId` as the author of its client ids (`clients`, or
@@ -64,7 +65,7 @@ export function collabStore(sqlite: SQLite.Database): CollabStore {
     return result
   }
   const selectDocument = sqlite.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?')
-  const selectState = sqlite.prepare<[string], { state: string }>('SELECT state FROM documents WHERE id = ?')
+  const selectState = sqlite.prepare<[string], { state: DocumentState }>('SELECT state FROM documents WHERE id = ?')
   const selectSnapshot = sqlite.prepare<[string], SnapshotRow>(
     'SELECT state, state_vector, up_to, sha256 FROM document_snapshots WHERE document_id = ?',
   )
