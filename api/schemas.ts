@@ -1,6 +1,6 @@
 /** Request fields shared by several routes: each rule is written once. */
 import { z } from '@hono/zod-openapi'
-import { hasXmlInvalid } from '../domain/content-rules.ts'
+import { hasControlCharacters } from '../domain/content-rules.ts'
 import { isCountryCode } from '../domain/countries.ts'
 import { BODY_KINDS, DOCUMENT_KINDS, INSTITUTION_KINDS, LOCALES, ROLES } from '../domain/roles.ts'
 
@@ -13,7 +13,7 @@ const clean = (max: number) =>
     .string()
     .max(max)
     .transform((s) => s.trim())
-    .refine((s) => !s.includes('\u007F') && !hasXmlInvalid(s), 'must not contain control characters or noncharacters')
+    .refine((s) => !hasControlCharacters(s), 'must not contain control characters or noncharacters')
 
 /**
  * Text people write for others to read (comments, replies, suggestions' proposals): trimmed and capped

@@ -13,8 +13,7 @@
 export function safeHref(href: unknown): string | null {
   if (typeof href !== 'string') return null
   const s = href.trim()
-  // Control and XML-invalid characters have no place in an address and break the DOCX.
-  if (!s || hasXmlInvalid(s) || /[\u007F]/.test(s)) return null
+  if (!s || hasControlCharacters(s)) return null
   if (/^mailto:[^\s@]+@[^\s@]+$/i.test(s)) return s
   try {
     const url = new URL(s)
@@ -32,6 +31,20 @@ export function codeLanguage(language: unknown): string | null {
   return typeof language === 'string' && /^[a-z0-9+#-]{1,30}$/i.test(language) ? language : null
 }
 
+const declaredOnly = (attrs: Record<string, unknown>, declared: readonly string[]) => Object.fromEntries(Object.entries(attrs).filter(([name]) => declared.includes(name)))
+
+/**
+ * A mark's attributes as its type declares them (`declared`). A link keeps only a safe address; without
+ * one it is no link (null: the mark goes, its words stay).
+ */
+export function narrowMarkAttrs(type: string, attrs: Record<string, unknown> | undefined, declared: readonly string[]): Record<string, unknown> | undefined | null {
+  if (type === 'link') {
+    const href = safeHref(attrs?.href)
+    return href ? { href } : null
+  }
+  return attrs && declaredOnly(attrs, declared)
+}
+
 const whole = (v: unknown, min: number, max: number): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : null)
 
 /**
@@ -41,7 +54,7 @@ const whole = (v: unknown, min: number, max: number): number | null => (typeof v
  * each would reach the HTML, Markdown or DOCX as it came.
  */
 export function narrowNodeAttrs(type: string, attrs: Record<string, unknown>, declared: readonly string[]): Record<string, unknown> {
-  const kept = Object.fromEntries(Object.entries(attrs).filter(([name]) => declared.includes(name)))
+  const kept = declaredOnly(attrs, declared)
   switch (type) {
     case 'codeBlock':
       return { ...kept, language: codeLanguage(kept.language) }
@@ -70,6 +83,7 @@ export function withoutXmlInvalid(text: string): string {
   return text.replace(XML_INVALID, '')
 }
 
-export function hasXmlInvalid(text: string): boolean {
-  return text.search(XML_INVALID) !== -1
+/** Characters no title, name or address may hold: those XML refuses, and DEL. */
+export function hasControlCharacters(text: string): boolean {
+  return text.search(XML_INVALID) !== -1 || text.includes('\u007F')
 }

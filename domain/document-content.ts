@@ -8,7 +8,7 @@ import type { Mark, MarkType } from '@tiptap/pm/model'
 import { MarkdownManager } from '@tiptap/markdown'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { narrowNodeAttrs, safeHref, withoutXmlInvalid } from './content-rules.ts'
+import { narrowMarkAttrs, narrowNodeAttrs, withoutXmlInvalid } from './content-rules.ts'
 import { documentExtensions } from './editor-extensions.ts'
 import { withCodeFences } from './markdown-syntax.ts'
 import { DELETION, INSERTION, MODIFICATION } from './suggestion-extensions.ts'
@@ -82,13 +82,8 @@ export function conformToSchema(json: PMNode): PMNode {
   // and deletion on one text, say) the later wins, as when an editor applies them in turn.
   type PMMark = NonNullable<PMNode['marks']>[number]
   const permitted = (type: MarkType, m: PMMark): PMMark | null => {
-    if (m.type === 'link') {
-      const href = safeHref(m.attrs?.href)
-      return href ? { type: m.type, attrs: { href } } : null
-    }
-    if (!m.attrs) return m
-    const declared = Object.keys(type.spec.attrs ?? {})
-    return { type: m.type, attrs: Object.fromEntries(Object.entries(m.attrs).filter(([name]) => declared.includes(name))) }
+    const attrs = narrowMarkAttrs(m.type, m.attrs, Object.keys(type.spec.attrs ?? {}))
+    return attrs === null ? null : { type: m.type, ...(attrs && { attrs }) }
   }
   const compatibleMarks = (marks: PMMark[]) => {
     let set: readonly Mark[] = []

@@ -11,8 +11,9 @@ import { suggestionMarks } from './suggestion-extensions.ts'
 
 export function documentExtensions(trackedChangeMarks: AnyExtension[] = suggestionMarks()): AnyExtension[] {
   return [
-    // History is Yjs's job (undo per user), so StarterKit's own undo/redo is off. Links and code are
-    // replaced by versions that render only what is safe (hardened-extensions.ts).
+    // History is Yjs's job (undo per user), so StarterKit's own undo/redo is off. Paragraphs, headings,
+    // links and code are replaced by versions that render and export only what is safe
+    // (hardened-extensions.ts).
     StarterKit.configure({ undoRedo: false, link: false, code: false, codeBlock: false, paragraph: false, heading: false }),
     DocumentParagraph,
     DocumentHeading,

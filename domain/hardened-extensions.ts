@@ -20,11 +20,6 @@ import { codeLanguage, safeHref } from './content-rules.ts'
 import { escapeBlockStarts, escapeCellPipes, escapeClosingHashes, fencedCode, markdownDestination } from './markdown-syntax.ts'
 
 /**
- * Only the address is an attribute. Link's own `class`, `rel`, `target` and `title` would be rendered as
- * a writer sent them (over the collab socket, any value): a class of the app's own CSS let a link cover
- * the whole window, `rel="opener"` handed the hub's window to the linked site. rel and target are fixed.
- */
-/**
  * Whether a link may be made from `url` (Link asks with the text typed or pasted, not the address it then
  * builds): a safe address as written, or text linkify reads whole as a link whose address as built is
  * safe, so "www.example.org" (→ http://) and an e-mail address (→ mailto:) still become links.
@@ -35,6 +30,11 @@ export function linkable(url: string): boolean {
   return whole !== undefined && safeHref(whole.href) !== null
 }
 
+/**
+ * Only the address is an attribute. Link's own `class`, `rel`, `target` and `title` would be rendered as
+ * a writer sent them (over the collab socket, any value): a class of the app's own CSS let a link cover
+ * the whole window, `rel="opener"` handed the hub's window to the linked site. rel and target are fixed.
+ */
 export const DocumentLink = Link.extend({
   addAttributes() {
     return { href: { default: null, parseHTML: (element) => element.getAttribute('href') } }
