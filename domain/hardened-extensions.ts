@@ -24,7 +24,7 @@ import { escapeBlockStarts, escapeCellPipes, escapeClosingHashes, fencedCode, ma
  * builds): a safe address as written, or text linkify reads whole as a link whose address as built is
  * safe, so "www.example.org" (→ http://) and an e-mail address (→ mailto:) still become links.
  */
-export function linkable(url: string): boolean {
+function linkable(url: string): boolean {
   if (safeHref(url) !== null) return true
   const whole = find(url).find((l) => l.isLink && l.value === url)
   return whole !== undefined && safeHref(whole.href) !== null
@@ -56,7 +56,7 @@ export const DocumentLink = Link.extend({
   protocols: ['mailto'],
   HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank', class: null },
   // Checked when pasting, auto-linking and setting a link (rendering uses safeHref itself, above).
-  isAllowedUri: (url) => linkable(url),
+  isAllowedUri: linkable,
 })
 
 /**
