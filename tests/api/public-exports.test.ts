@@ -6,11 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { newId } from '../../db/ids.ts'
-import { publishDocument } from '../../api/workflow/publish.ts'
-import { saveVersion } from '../../api/workflow/versions.ts'
 import { collabClient, waitUntil } from '../helpers/collab-client.ts'
-import { makeDocument } from '../helpers/documents.ts'
+import { freeze, makeDocument } from '../helpers/documents.ts'
 import { startTestHub, type TestHub } from '../helpers/hub.ts'
 import { isWellFormedXml, zipEntry } from '../helpers/docx.ts'
 
@@ -32,16 +29,8 @@ async function publishWritten(write: (fragment: Y.XmlFragment) => void, title: s
   const { db } = hub.conn
   await waitUntil(async () => (await db.selectFrom('document_updates').selectAll().where('document_id', '=', id).execute()).length > 0, 5000, 'update stored')
   c.destroy()
-  // The lifecycle (tested elsewhere) as tests/helpers/documents.ts does it.
-  const now = Date.now()
-  await db.updateTable('documents').set({ state: 'submitted' }).where('id', '=', id).execute()
-  const version = await saveVersion(db, { documentId: id, label: 'Frozen', origin: 'freeze', userId: member.id, at: now })
-  await db
-    .insertInto('consensus_calls')
-    .values({ id: newId(), document_id: id, version_id: version.id, opened_by: member.id, opened_at: now, closes_at: now, status: 'closed', finding: 'consensus', finding_note: '', closed_by: member.id, closed_at: now })
-    .execute()
-  const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-  return (await publishDocument(db, row, member.id, now)).slug
+  await freeze(hub, id, 'published', member.id) // the lifecycle, tested elsewhere
+  return (await db.selectFrom('publications').select('slug').where('document_id', '=', id).executeTakeFirstOrThrow()).slug
 }
 
 function paragraph(fragment: Y.XmlFragment, fill: (t: Y.XmlText) => void): void {

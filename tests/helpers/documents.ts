@@ -30,19 +30,30 @@ export async function makeDocument(
     await db.insertInto('document_updates').values({ document_id: id, update: Y.encodeStateAsUpdate(doc), user_id: o.createdBy, at: now }).execute()
   }
   if (!FROZEN_STATES.includes(o.state)) return { id, callId: null, versionId: null }
-  const version = await saveVersion(db, { documentId: id, label: 'Frozen', origin: 'freeze', userId: o.createdBy, at: now })
+  return { id, ...(await freeze(hub, id, o.state, o.createdBy)) }
+}
+
+/**
+ * Moves an existing document on to a frozen state as the hub would have: its text saved as the freeze
+ * version, the call open (consensus_call) or closed with consensus, and an edition once published.
+ */
+export async function freeze(hub: TestHub, id: string, state: DocumentState, by: string): Promise<{ callId: string; versionId: string }> {
+  const { db } = hub.conn
+  const now = Date.now()
+  await db.updateTable('documents').set({ state, state_changed_at: now }).where('id', '=', id).execute()
+  const version = await saveVersion(db, { documentId: id, label: 'Frozen', origin: 'freeze', userId: by, at: now })
   const callId = newId()
-  const open = o.state === 'consensus_call'
+  const open = state === 'consensus_call'
   await db
     .insertInto('consensus_calls')
-    .values({ id: callId, document_id: id, version_id: version.id, opened_by: o.createdBy, opened_at: now, closes_at: now + 7 * 86_400_000, status: 'open', finding: null, finding_note: '', closed_by: null, closed_at: null })
+    .values({ id: callId, document_id: id, version_id: version.id, opened_by: by, opened_at: now, closes_at: now + 7 * 86_400_000, status: 'open', finding: null, finding_note: '', closed_by: null, closed_at: null })
     .execute()
   if (!open) {
-    await db.updateTable('consensus_calls').set({ status: 'closed', finding: 'consensus', closed_by: o.createdBy, closed_at: now }).where('id', '=', callId).execute()
+    await db.updateTable('consensus_calls').set({ status: 'closed', finding: 'consensus', closed_by: by, closed_at: now }).where('id', '=', callId).execute()
   }
-  if (o.state === 'published') {
+  if (state === 'published') {
     const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-    await publishDocument(db, row, o.createdBy, now)
+    await publishDocument(db, row, by, now)
   }
-  return { id, callId, versionId: version.id }
+  return { callId, versionId: version.id }
 }
